@@ -1,0 +1,49 @@
+/// Everything the rules files declare, loaded and checked.
+public struct RuleSet: Sendable {
+    /// The feeds, in the order they were declared (files sorted by name).
+    public var feeds: [FeedSpec]
+    /// Run-wide settings.
+    public var settings: RunSettings
+
+    /// Creates a rule set.
+    public init(feeds: [FeedSpec], settings: RunSettings = RunSettings()) {
+        self.feeds = feeds
+        self.settings = settings
+    }
+
+    /// The feed with this name.
+    public func feed(named name: String) -> FeedSpec? {
+        feeds.first { $0.name == name }
+    }
+}
+
+/// Run-wide settings from a `settings:` block.
+public struct RunSettings: Sendable, Hashable {
+    /// A run with more error findings than this exits with `attention` (3); `nil` never.
+    public var maxErrorFindings: Int?
+    /// How many findings are printed on stderr before a count.
+    public var stderrFindingLimit: Int
+
+    /// Creates settings.
+    public init(maxErrorFindings: Int? = nil, stderrFindingLimit: Int = 20) {
+        self.maxErrorFindings = maxErrorFindings
+        self.stderrFindingLimit = stderrFindingLimit
+    }
+}
+
+/// A place in a rules file, for errors found after parsing (an unknown field in a check).
+public struct RulesLocation: Sendable, Hashable {
+    /// The rules file as the user names it.
+    public var file: String
+    /// 1-based line.
+    public var line: Int
+    /// 1-based column.
+    public var column: Int
+
+    /// Creates a location.
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+}
