@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SluiceKit
 
 @Test func severityOrder() {

@@ -57,7 +57,9 @@ public struct ReadProblem: Sendable, Hashable {
     public var hint: String?
 
     /// Creates a read problem.
-    public init(ruleID: String, line: Int, column: Int? = nil, rawValue: String? = nil, message: String, hint: String? = nil) {
+    public init(
+        ruleID: String, line: Int, column: Int? = nil, rawValue: String? = nil, message: String, hint: String? = nil
+    ) {
         self.ruleID = ruleID
         self.line = line
         self.column = column

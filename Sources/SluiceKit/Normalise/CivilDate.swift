@@ -48,7 +48,8 @@ public struct CivilDateTime: Sendable, Hashable, Comparable, CustomStringConvert
     public var utcOffsetSeconds: Int?
 
     /// Creates a timestamp; the caller has checked the fields are in range.
-    public init(date: CivilDate, hour: Int, minute: Int, second: Int, nanosecond: Int = 0, utcOffsetSeconds: Int? = nil) {
+    public init(date: CivilDate, hour: Int, minute: Int, second: Int, nanosecond: Int = 0, utcOffsetSeconds: Int? = nil)
+    {
         self.date = date
         self.hour = hour
         self.minute = minute
