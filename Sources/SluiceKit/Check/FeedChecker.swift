@@ -1,0 +1,150 @@
+/// One feed's rules compiled for checking records: normalisers, field rules, comparisons and
+/// the unique-key state shared by all of the feed's files in a run.
+public final class FeedChecker {
+    /// The feed.
+    public let feed: FeedSpec
+    private let normalisers: [ValueNormaliser]
+    private let fieldRules: [[any FieldRule]]
+    private let comparisons: [CompareRule]
+    private var uniqueKey: UniqueKeyRule?
+    private var keysOfCurrentFile: [String] = []
+    private let vendorIndex: Int?
+
+    /// Compiles a feed the loader has checked; a rule that does not compile is a rules error.
+    public init(feed: FeedSpec) throws(RulesErrors) {
+        self.feed = feed
+        var errors: [RulesError] = []
+        var normalisers: [ValueNormaliser] = []
+        var fieldRules: [[any FieldRule]] = []
+        for field in feed.fields {
+            do {
+                let normaliser = try ValueNormaliser(field: field)
+                normalisers.append(normaliser)
+                fieldRules.append(Self.rules(for: field, normaliser: normaliser, errors: &errors))
+            } catch {
+                errors.append(RulesError(location: field.declaredAt, message: error.message))
+            }
+        }
+        guard errors.isEmpty else { throw RulesErrors(errors) }
+        let index = { (name: String) in feed.fields.firstIndex { $0.name == name } ?? 0 }
+        self.normalisers = normalisers
+        self.fieldRules = fieldRules
+        self.comparisons = feed.comparisons.map { CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right)) }
+        self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
+        if case .field(let name) = feed.vendor { vendorIndex = index(name) } else { vendorIndex = nil }
+    }
+
+    private static func rules(for field: FieldSpec, normaliser: ValueNormaliser, errors: inout [RulesError])
+        -> [any FieldRule]
+    {
+        field.constraints.compactMap { constraint -> (any FieldRule)? in
+            switch constraint {
+            case .range(let min, let max, let severity):
+                let low = min.flatMap { normaliser.parseBound($0.raw) }
+                let high = max.flatMap { normaliser.parseBound($0.raw) }
+                if (min != nil && low == nil) || (max != nil && high == nil) {
+                    errors.append(RulesError(location: field.declaredAt, message: "range of '\(field.name)' has a bound that is not a \(field.kind.rawValue)"))
+                }
+                return RangeRule(severity: severity, min: low, minExclusive: min?.exclusive ?? false, max: high, maxExclusive: max?.exclusive ?? false)
+            case .pattern(let pattern, let severity):
+                return PatternRule(pattern: pattern, severity: severity)
+            case .maxLength(let limit, let severity):
+                return MaxLengthRule(severity: severity, limit: limit)
+            }
+        }
+    }
+
+    /// Starts a file: unique keys it adds can be withdrawn if the file is quarantined.
+    public func beginFile() {
+        keysOfCurrentFile = []
+    }
+
+    /// Withdraws the current file's unique keys (its records will not be published).
+    public func withdrawFile() {
+        uniqueKey?.forget(keys: keysOfCurrentFile)
+        keysOfCurrentFile = []
+    }
+
+    /// Maps, normalises and checks one record of a file.
+    public func validate(_ raw: RawRecord, binding: HeaderBinding, file: String) -> ValidatedRecord {
+        let count = feed.fields.count
+        var rawValues = [String?](repeating: nil, count: count)
+        var columns = [Int?](repeating: nil, count: count)
+        var lines = [Int](repeating: raw.line, count: count)
+        for (fieldIndex, column) in binding.columns.enumerated() {
+            guard let column, column < raw.fields.count else { continue }
+            rawValues[fieldIndex] = raw.fields[column].value
+            columns[fieldIndex] = raw.fields[column].column
+            lines[fieldIndex] = raw.fields[column].line
+        }
+        var outcomes: [ValueOutcome] = []
+        outcomes.reserveCapacity(count)
+        var values = [NormalisedValue?](repeating: nil, count: count)
+        for index in 0..<count {
+            let outcome = rawValues[index].map { normalisers[index].normalise($0) } ?? .null
+            outcomes.append(outcome)
+            if case .value(let value) = outcome { values[index] = value }
+        }
+        let vendor: String
+        switch feed.vendor {
+        case .constant(let name): vendor = name
+        case .field: vendor = vendorIndex.flatMap { values[$0]?.cleanText ?? rawValues[$0] } ?? ""
+        }
+        var findings: [Finding] = []
+        func add(_ severity: Severity, _ ruleID: String, _ violation: RuleViolation, field index: Int?) {
+            var location = SourceLocation(file: file, line: raw.line, record: raw.number)
+            var fieldName: String?
+            var rawValue: String?
+            if let index {
+                location.line = lines[index]
+                location.column = columns[index]
+                location.field = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].key : nil }
+                fieldName = feed.fields[index].name
+                rawValue = rawValues[index]
+            }
+            findings.append(Finding(
+                severity: severity, ruleID: ruleID, feed: feed.name, vendor: vendor, location: location,
+                field: fieldName, rawValue: rawValue, message: violation.message, hint: violation.hint))
+        }
+        for problem in raw.problems {
+            var location = SourceLocation(file: file, line: problem.line, column: problem.column, record: raw.number)
+            if let column = problem.column, column - 1 < raw.fields.count { location.field = raw.fields[column - 1].key }
+            findings.append(Finding(
+                severity: .error, ruleID: problem.ruleID, feed: feed.name, vendor: vendor, location: location,
+                rawValue: problem.rawValue, message: problem.message, hint: problem.hint))
+        }
+        for (index, field) in feed.fields.enumerated() {
+            switch outcomes[index] {
+            case .null:
+                if let severity = field.required {
+                    add(severity, RequiredRule.id, RequiredRule.violation(field: field.name, raw: rawValues[index]), field: index)
+                }
+            case .invalid(let problem):
+                add(.error, problem.ruleID, RuleViolation(message: "field '\(field.name)': \(problem.message)", hint: problem.hint), field: index)
+            case .value(let value):
+                for rule in fieldRules[index] {
+                    if let violation = rule.violation(of: value, field: field.name) {
+                        add(rule.severity, rule.id, violation, field: index)
+                    }
+                }
+            }
+        }
+        for rule in comparisons {
+            if let violation = rule.violation(left: values[rule.leftIndex], right: values[rule.rightIndex]) {
+                add(rule.spec.severity, rule.id, violation, field: rule.leftIndex)
+            }
+        }
+        if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values) {
+            // Accessed through the optional each time so the key set is never copied.
+            if let violation = uniqueKey?.violation(key: key, values: values), let spec = uniqueKey?.spec {
+                add(spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first)
+            } else {
+                uniqueKey?.remember(key: key, at: .init(file: file, line: raw.line, record: raw.number))
+                keysOfCurrentFile.append(key)
+            }
+        }
+        return ValidatedRecord(
+            raw: raw, rawValues: rawValues, columns: columns, values: values, outcomes: outcomes, vendor: vendor,
+            findings: findings)
+    }
+}

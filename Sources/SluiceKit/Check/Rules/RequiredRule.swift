@@ -1,0 +1,17 @@
+import Foundation
+
+/// `required`: a field has a value (not empty, not a null token, not missing from a short row).
+enum RequiredRule {
+    static let id = "required"
+
+    static func violation(field: String, raw: String?) -> RuleViolation {
+        let message: String
+        switch raw {
+        case nil: message = "field '\(field)' has no value in this row; expected a value"
+        case let text? where text.trimmingCharacters(in: .whitespaces).isEmpty:
+            message = "field '\(field)' is empty; expected a value"
+        case let text?: message = "field '\(field)' is '\(text)', which means no value; expected a value"
+        }
+        return RuleViolation(message: message, hint: "ask the vendor to fill in '\(field)'")
+    }
+}

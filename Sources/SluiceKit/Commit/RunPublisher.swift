@@ -1,0 +1,116 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Stages a run's outputs and publishes them atomically as `Outbox/runs/<run-id>/`, then
+/// points `Outbox/latest` at them.
+///
+/// Outputs are written under `Outbox/.staging/<run-id>/`, synced, and renamed into `runs/` in
+/// one `rename(2)`, so a reader of `runs/` or `latest` never sees a half-written run.
+public struct RunPublisher: Sendable {
+    /// The outbox folder.
+    public let outbox: URL
+
+    /// Creates a publisher for an outbox.
+    public init(outbox: URL) {
+        self.outbox = outbox
+    }
+
+    /// Where published runs live.
+    public var runsFolder: URL { outbox.appendingPathComponent("runs") }
+    /// Where runs are staged.
+    public var stagingFolder: URL { outbox.appendingPathComponent(".staging") }
+    /// The symbolic link to the latest published run.
+    public var latestLink: URL { outbox.appendingPathComponent("latest") }
+
+    /// A run id from the start time (`20261129T131105Z`), suffixed when already taken.
+    public func runID(startedAt date: Date) -> String {
+        let base = Timestamps.compact(date)
+        var candidate = base
+        var counter = 2
+        let manager = FileManager.default
+        while manager.fileExists(atPath: runsFolder.appendingPathComponent(candidate).path)
+            || manager.fileExists(atPath: stagingFolder.appendingPathComponent(candidate).path)
+        {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Creates an empty staging folder for a run, with its sub-folders.
+    public func stage(runID: String) throws(OutputError) -> URL {
+        let folder = stagingFolder.appendingPathComponent(runID)
+        for sub in ["clean", "rejected", "quarantine"] {
+            try makeFolder(folder.appendingPathComponent(sub))
+        }
+        return folder
+    }
+
+    /// Moves the staged run into `runs/` and repoints `latest`; returns the published folder.
+    public func publish(runID: String, staging: URL) throws(OutputError) -> URL {
+        try makeFolder(runsFolder)
+        let destination = runsFolder.appendingPathComponent(runID)
+        try syncFolder(staging)
+        guard rename(staging.path, destination.path) == 0 else {
+            throw Self.error(destination.path, "cannot publish the run")
+        }
+        try syncFolder(runsFolder)
+        let temporary = outbox.appendingPathComponent(".latest-\(runID)")
+        unlink(temporary.path)
+        guard symlink("runs/\(runID)", temporary.path) == 0, rename(temporary.path, latestLink.path) == 0 else {
+            throw Self.error(latestLink.path, "cannot point 'latest' at the run")
+        }
+        try syncFolder(outbox)
+        return destination
+    }
+
+    /// Removes a staging folder after a failed run.
+    public func discard(staging: URL) {
+        try? FileManager.default.removeItem(at: staging)
+    }
+
+    private func makeFolder(_ url: URL) throws(OutputError) {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: url.path, message: "cannot create folder: \(error.localizedDescription)")
+        }
+    }
+
+    private func syncFolder(_ url: URL) throws(OutputError) {
+        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.error(url.path, "cannot open folder") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw Self.error(url.path, "cannot sync folder") }
+    }
+
+    private static func error(_ path: String, _ what: String) -> OutputError {
+        OutputError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}
+
+/// Run times as text, always in UTC.
+enum Timestamps {
+    /// `20261129T131105Z`, for run ids.
+    static func compact(_ date: Date) -> String {
+        format(date, "yyyyMMdd'T'HHmmss'Z'")
+    }
+
+    /// `2026-11-29T13:11:05Z`, for the summary.
+    static func iso(_ date: Date) -> String {
+        format(date, "yyyy-MM-dd'T'HH:mm:ss'Z'")
+    }
+
+    private static func format(_ date: Date, _ pattern: String) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = pattern
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,93 @@
+/// Reads one routed file through its feed: header binding, then every record mapped,
+/// normalised, checked and written. A file that cannot be used is reported as quarantined.
+struct FileProcessor {
+    /// What became of a file.
+    enum Outcome {
+        case processed(RecordCounts, dropped: Int)
+        case quarantined(ruleID: String, reason: String, line: Int?)
+    }
+
+    let checker: FeedChecker
+    let outputs: RunOutputs
+
+    func process(_ file: InboxFile) throws(OutputError) -> Outcome {
+        let feed = checker.feed
+        var reader: CSVRecordReader
+        do {
+            reader = try CSVRecordReader(url: file.url, displayPath: file.displayPath, options: feed.csv)
+        } catch {
+            return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
+        }
+        let binding = HeaderBinding(feed: feed, header: reader.header)
+        let missingRequired = feed.fields.indices.filter { binding.columns[$0] == nil && feed.fields[$0].required == .error }
+        if !missingRequired.isEmpty {
+            let names = missingRequired.map { describe(feed.fields[$0]) }.joined(separator: ", ")
+            let header = reader.header.map { "'\($0)'" }.joined(separator: ", ")
+            return .quarantined(
+                ruleID: "missing-column",
+                reason: "required column \(names) not found in the header (line \(reader.headerLine)); the header has \(header)",
+                line: reader.headerLine)
+        }
+        for finding in headerFindings(binding, header: reader.header, line: reader.headerLine, file: file.displayPath) {
+            try outputs.write(finding)
+        }
+        var counts = RecordCounts()
+        do {
+            while let raw = try reader.next() {
+                let record = checker.validate(raw, binding: binding, file: file.displayPath)
+                try outputs.write(record, feed: feed.name, file: file.displayPath)
+                counts.read += 1
+                if record.isRejected { counts.rejected += 1 } else { counts.accepted += 1 }
+            }
+        } catch let error as ReadError {
+            return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            return .quarantined(ruleID: "unreadable-file", reason: "\(error)", line: nil)
+        }
+        return .processed(counts, dropped: reader.droppedRows.count)
+    }
+
+    private func describe(_ field: FieldSpec) -> String {
+        let names = ([field.name] + field.aliases).map { "'\($0)'" }
+        return names.count == 1 ? names[0] : "\(names[0]) (or \(names.dropFirst().joined(separator: ", ")))"
+    }
+
+    /// Warnings about the header: columns no field claims, optional fields with no column,
+    /// fields claimed by two columns.
+    private func headerFindings(_ binding: HeaderBinding, header: [String], line: Int, file: String) -> [Finding] {
+        let feed = checker.feed
+        var findings: [Finding] = []
+        func warn(_ ruleID: String, column: Int?, field: String?, value: String?, _ message: String, _ hint: String) {
+            findings.append(Finding(
+                severity: .warning, ruleID: ruleID, feed: feed.name, vendor: vendorName, 
+                location: SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, field: value),
+                field: field, rawValue: value, message: message, hint: hint))
+        }
+        for (index, name) in binding.unclaimed {
+            warn("unknown-column", column: index, field: nil, value: name,
+                 "column '\(name)' matches no field of feed '\(feed.name)' and is ignored",
+                 "add it to a field's aliases if it should be read")
+        }
+        for (index, field) in feed.fields.enumerated() where binding.columns[index] == nil && field.required != .error {
+            warn("missing-column", column: nil, field: field.name, value: nil,
+                 "no column for field '\(field.name)'; its values are empty",
+                 "check the header or add the vendor's column name to the field's aliases")
+        }
+        for (fieldIndex, ignored) in binding.duplicates {
+            for index in ignored {
+                let name = feed.fields[fieldIndex].name
+                warn("duplicate-column", column: index, field: name, value: header[index],
+                     "column '\(header[index])' also matches field '\(name)' and is ignored",
+                     "remove the duplicate column or rename it")
+            }
+        }
+        return findings
+    }
+
+    private var vendorName: String? {
+        if case .constant(let name) = checker.feed.vendor { return name }
+        return nil
+    }
+}

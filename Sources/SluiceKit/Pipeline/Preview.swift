@@ -1,0 +1,98 @@
+import Foundation
+
+/// What `sluice preview` shows: a file read, mapped, normalised and checked exactly as a run
+/// would, without writing anything. What an associate runs when onboarding a vendor.
+public struct Preview: Sendable {
+    /// The feed the file was read with.
+    public var feed: FeedSpec
+    /// The header as read, and its line.
+    public var header: [String]
+    public var headerLine: Int
+    /// Which column feeds each field.
+    public var binding: HeaderBinding
+    /// The first records.
+    public var records: [ValidatedRecord]
+    /// Whether there were more records than shown.
+    public var truncated: Bool
+
+    /// Reads up to `limit` records of a file with a feed (named, or routed by the file name).
+    public static func make(
+        file: URL, rules: RuleSet, feedName: String?, displayBase: URL?, limit: Int
+    ) throws(SluiceError) -> Preview {
+        let display = DisplayPath.of(file, relativeTo: displayBase)
+        let name: String
+        if let feedName {
+            guard rules.feed(named: feedName) != nil else {
+                let known = rules.feeds.map(\.name)
+                let hint = DidYouMean.clause(for: feedName, among: known)
+                throw .input(path: display, message: "no feed named '\(feedName)'\(hint) (feeds: \(known.joined(separator: ", ")))")
+            }
+            name = feedName
+        } else {
+            switch FeedRouter(feeds: rules.feeds).route(fileName: file.lastPathComponent) {
+            case .feed(let routed): name = routed
+            case .unrouted: throw .input(path: display, message: "file name matches no feed; name one with --feed")
+            case .ambiguous(let names):
+                throw .input(path: display, message: "file name matches several feeds (\(names.joined(separator: ", "))); name one with --feed")
+            }
+        }
+        let checker = try Pipeline.compile(RuleSet(feeds: rules.feeds.filter { $0.name == name }))[name]!
+        var reader: CSVRecordReader
+        do {
+            reader = try CSVRecordReader(url: file, displayPath: display, options: checker.feed.csv)
+        } catch {
+            throw .input(path: display, message: error.message)
+        }
+        let binding = HeaderBinding(feed: checker.feed, header: reader.header)
+        var records: [ValidatedRecord] = []
+        var truncated = false
+        do {
+            while let raw = try reader.next() {
+                guard records.count < limit else {
+                    truncated = true
+                    break
+                }
+                records.append(checker.validate(raw, binding: binding, file: display))
+            }
+        } catch {
+            throw .input(path: display, message: error.message)
+        }
+        return Preview(
+            feed: checker.feed, header: reader.header, headerLine: reader.headerLine, binding: binding,
+            records: records, truncated: truncated)
+    }
+
+    /// The preview as text: the header binding, then each record's fields with raw and
+    /// normalised values and their findings.
+    public var text: String {
+        var lines = ["feed '\(feed.name)': header on line \(headerLine)"]
+        let width = feed.fields.map(\.name.count).max() ?? 0
+        for (index, field) in feed.fields.enumerated() {
+            let source = binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" } ?? "no column"
+            lines.append("  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  ← \(source) (\(field.kind.rawValue))")
+        }
+        for (index, name) in binding.unclaimed {
+            lines.append("  (column \(index + 1) '\(name)' is not read)")
+        }
+        for record in records {
+            let verdict = record.isRejected ? "rejected" : "accepted"
+            lines.append("")
+            lines.append("record \(record.raw.number) (line \(record.raw.line)): \(verdict), vendor '\(record.vendor)'")
+            for (index, field) in feed.fields.enumerated() {
+                let raw = record.rawValues[index].map { "'\($0)'" } ?? "(no value)"
+                let value: String
+                switch record.outcomes[index] {
+                case .null: value = "(empty)"
+                case .value(let normalised): value = normalised.cleanText
+                case .invalid: value = "(invalid)"
+                }
+                lines.append("  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(raw) → \(value)")
+            }
+            for finding in record.findings {
+                lines.append("  \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)")
+            }
+        }
+        if truncated { lines.append("\n(more records follow; raise --limit to see them)") }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// Where a run reads and writes, and the clock it uses.
+public struct RunOptions: Sendable {
+    public var inbox: URL
+    public var rules: URL
+    public var outbox: URL
+    /// The folder paths in findings and the summary are shown relative to.
+    public var displayBase: URL?
+    /// The clock; injected so runs are reproducible in tests.
+    public var now: @Sendable () -> Date
+
+    /// Creates options.
+    public init(inbox: URL, rules: URL, outbox: URL, displayBase: URL? = nil, now: @escaping @Sendable () -> Date = Date.init) {
+        self.inbox = inbox
+        self.rules = rules
+        self.outbox = outbox
+        self.displayBase = displayBase
+        self.now = now
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Yams
+
+/// Reads one `feeds:` item into a `FeedSpec`, checking that every name it uses is declared.
+struct FeedSpecParser {
+    static let feedKeys = [
+        "name", "description", "vendor", "files", "format", "csv", "number-format", "percent-scale", "fields",
+        "checks", "unique-key",
+    ]
+    static let csvKeys = ["delimiter", "quote", "encoding", "skip-lines", "drop-last-rows", "drop-rows-matching"]
+    static let numberKeys = ["decimal-separator", "thousands-separator"]
+    static let checkKeys = ["compare", "severity"]
+    static let uniqueKeys = ["fields", "severity"]
+    static let formats = ["csv"]
+
+    let reader: YAMLReader
+
+    func parse(_ node: Node) -> FeedSpec? {
+        let errorsBefore = reader.errors.count
+        guard let entries = reader.mapping(node, "a feed", allowed: Self.feedKeys) else { return nil }
+        let name = reader.requireKey("name", in: entries, of: node, "a feed").flatMap { reader.string($0, "name") }
+        let what = "feed '\(name ?? "?")'"
+        let vendor = reader.requireKey("vendor", in: entries, of: node, what).flatMap { vendorSource($0) }
+        let files = reader.requireKey("files", in: entries, of: node, what).flatMap { reader.strings($0, "files") }
+        if let format = entries["format"]?.value, let text = reader.string(format, "format"),
+            !Self.formats.contains(text.lowercased())
+        {
+            reader.fail(format, "unknown format '\(text)'\(DidYouMean.clause(for: text, among: Self.formats))")
+        }
+        let csv = entries["csv"].map { csvOptions($0.value) } ?? CSVOptions()
+        var defaults = FieldDefaults()
+        if let numbers = entries["number-format"]?.value { numberFormat(numbers, into: &defaults) }
+        if let scale = entries["percent-scale"]?.value {
+            defaults.percentScale = reader.choice(scale, "percent-scale", as: PercentScale.self) ?? .points
+        }
+        let fieldParser = FieldSpecParser(reader: reader, defaults: defaults)
+        var fields: [FieldSpec] = []
+        if let fieldsNode = reader.requireKey("fields", in: entries, of: node, what) {
+            if let sequence = fieldsNode.sequence, sequence.count > 0 {
+                fields = sequence.compactMap { fieldParser.parse($0) }
+            } else {
+                reader.fail(fieldsNode, "'fields' must be a non-empty list of fields")
+            }
+        }
+        checkFieldNames(fields)
+        let known = fields.map(\.name)
+        if case .field(let vendorField) = vendor, !known.contains(vendorField), let vendorNode = entries["vendor"] {
+            unknownField(vendorField, at: vendorNode.value, known: known)
+        }
+        let comparisons = entries["checks"].map { checks($0.value, known: fields) } ?? []
+        let key = entries["unique-key"].flatMap { uniqueKey($0.value, known: known) }
+        guard reader.errors.count == errorsBefore, let name, let vendor, let files else { return nil }
+        return FeedSpec(
+            name: name, vendor: vendor, files: files, csv: csv, fields: fields, comparisons: comparisons,
+            uniqueKey: key, declaredAt: reader.location(of: node))
+    }
+
+    private func vendorSource(_ node: Node) -> VendorSource? {
+        if let text = node.scalar?.string { return .constant(text) }
+        guard let entries = reader.mapping(node, "vendor", allowed: ["field"]),
+            let fieldNode = reader.requireKey("field", in: entries, of: node, "vendor"),
+            let field = reader.string(fieldNode, "vendor field")
+        else { return nil }
+        return .field(field)
+    }
+
+    private func csvOptions(_ node: Node) -> CSVOptions {
+        var options = CSVOptions()
+        guard let entries = reader.mapping(node, "csv", allowed: Self.csvKeys) else { return options }
+        if let value = entries["delimiter"]?.value {
+            if value.scalar?.string.lowercased() == "auto" {
+                options.delimiter = nil
+            } else if let character = asciiByte(value, "delimiter") {
+                options.delimiter = character
+            }
+        }
+        if let value = entries["quote"]?.value, let byte = asciiByte(value, "quote") { options.quote = byte }
+        if let value = entries["encoding"]?.value {
+            options.encoding = reader.choice(value, "encoding", as: TextEncoding.self) ?? .utf8
+        }
+        if let value = entries["skip-lines"]?.value { options.skipLines = reader.int(value, "skip-lines") ?? 0 }
+        if let value = entries["drop-last-rows"]?.value {
+            options.dropLastRows = reader.int(value, "drop-last-rows") ?? 0
+        }
+        if let value = entries["drop-rows-matching"]?.value, let pattern = reader.string(value, "drop-rows-matching") {
+            if let problem = RegexCheck.problem(pattern) { reader.fail(value, problem) }
+            options.dropRowsMatching = pattern
+        }
+        return options
+    }
+
+    private func asciiByte(_ node: Node, _ what: String) -> UInt8? {
+        guard let character = reader.character(node, what) else { return nil }
+        guard let byte = character.asciiValue, character != "\n", character != "\r" else {
+            reader.fail(node, "\(what) must be a single ASCII character other than a line end")
+            return nil
+        }
+        return byte
+    }
+
+    private func numberFormat(_ node: Node, into defaults: inout FieldDefaults) {
+        guard let entries = reader.mapping(node, "number-format", allowed: Self.numberKeys) else { return }
+        FieldSpecParser.separators(entries, reader: reader, into: &defaults)
+    }
+
+    private func checks(_ node: Node, known fields: [FieldSpec]) -> [ComparisonSpec] {
+        guard let sequence = node.sequence else {
+            reader.fail(node, "'checks' must be a list of checks such as '- compare: period_end >= period_start'")
+            return []
+        }
+        return sequence.compactMap { item in
+            guard let entries = reader.mapping(item, "a check", allowed: Self.checkKeys),
+                let compareNode = reader.requireKey("compare", in: entries, of: item, "a check"),
+                let expression = reader.string(compareNode, "compare")
+            else { return nil }
+            let severity = entries["severity"].flatMap { reader.severity($0.value) } ?? .error
+            guard let parsed = ComparisonExpression.parse(expression) else {
+                let operators = ComparisonOperator.allCases.map(\.rawValue).joined(separator: " ")
+                reader.fail(compareNode, "cannot read comparison '\(expression)'; write 'field OP field' with OP one of \(operators)")
+                return nil
+            }
+            let names = fields.map(\.name)
+            for name in [parsed.left, parsed.right] where !names.contains(name) {
+                unknownField(name, at: compareNode, known: names)
+            }
+            guard let left = fields.first(where: { $0.name == parsed.left }),
+                let right = fields.first(where: { $0.name == parsed.right })
+            else { return nil }
+            guard ComparisonExpression.comparable(left.kind, right.kind) else {
+                reader.fail(compareNode, "cannot compare '\(left.name)' (\(left.kind.rawValue)) with '\(right.name)' (\(right.kind.rawValue))")
+                return nil
+            }
+            return ComparisonSpec(left: parsed.left, op: parsed.op, right: parsed.right, severity: severity,
+                                  declaredAt: reader.location(of: compareNode))
+        }
+    }
+
+    private func uniqueKey(_ node: Node, known: [String]) -> UniqueKeySpec? {
+        var severity = Severity.error
+        var fieldsNode = node
+        if node.mapping != nil {
+            guard let entries = reader.mapping(node, "unique-key", allowed: Self.uniqueKeys),
+                let value = reader.requireKey("fields", in: entries, of: node, "unique-key")
+            else { return nil }
+            fieldsNode = value
+            severity = entries["severity"].flatMap { reader.severity($0.value) } ?? .error
+        }
+        guard let names = reader.strings(fieldsNode, "unique-key fields") else { return nil }
+        for name in names where !known.contains(name) {
+            unknownField(name, at: fieldsNode, known: known)
+        }
+        return UniqueKeySpec(fields: names, severity: severity)
+    }
+
+    private func checkFieldNames(_ fields: [FieldSpec]) {
+        var seen: Set<String> = []
+        for field in fields where !seen.insert(field.name).inserted {
+            reader.fail(at: field.declaredAt, "field '\(field.name)' is declared twice in this feed")
+        }
+    }
+
+    private func unknownField(_ name: String, at node: Node, known: [String]) {
+        reader.fail(node, "unknown field '\(name)'\(DidYouMean.clause(for: name, among: known))")
+    }
+}
+
+/// `left OP right`, as written in a `compare` check.
+enum ComparisonExpression {
+    static func parse(_ text: String) -> (left: String, op: ComparisonOperator, right: String)? {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard parts.count == 3, let op = ComparisonOperator(rawValue: parts[1]) else { return nil }
+        return (parts[0], op, parts[2])
+    }
+
+    /// Kinds whose values can be ordered against each other.
+    static func comparable(_ lhs: ValueKind, _ rhs: ValueKind) -> Bool {
+        let numeric: Set<ValueKind> = [.integer, .decimal, .percent, .duration]
+        if numeric.contains(lhs) && numeric.contains(rhs) { return true }
+        return lhs == rhs
+    }
+}
+
+/// Checks a regular expression once, when the rules are loaded.
+enum RegexCheck {
+    /// A message when the pattern is not a valid regular expression.
+    static func problem(_ pattern: String) -> String? {
+        do {
+            _ = try NSRegularExpression(pattern: pattern)
+            return nil
+        } catch {
+            return "invalid regular expression '\(pattern)'"
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Yams
+
+/// Turns one rules file's YAML tree into feeds and settings, reporting every problem.
+struct RulesFileParser {
+    /// What one file declares.
+    struct Parsed {
+        var feeds: [FeedSpec] = []
+        var settings: RunSettings?
+        var settingsNode: Node?
+    }
+
+    static let topKeys = ["feeds", "settings"]
+    static let settingsKeys = ["max-error-findings", "stderr-findings"]
+
+    let reader: YAMLReader
+
+    func parse(_ document: Node) -> Parsed {
+        var parsed = Parsed()
+        guard let top = reader.mapping(document, "a rules file", allowed: Self.topKeys) else { return parsed }
+        if let node = top["settings"]?.value {
+            parsed.settings = settings(node)
+            parsed.settingsNode = top["settings"]?.key
+        }
+        if let node = top["feeds"]?.value {
+            guard let sequence = node.sequence else {
+                reader.fail(node, "'feeds' must be a list of feeds (each item starting with '- name:')")
+                return parsed
+            }
+            let feedParser = FeedSpecParser(reader: reader)
+            parsed.feeds = sequence.compactMap { feedParser.parse($0) }
+        }
+        return parsed
+    }
+
+    private func settings(_ node: Node) -> RunSettings? {
+        guard let entries = reader.mapping(node, "settings", allowed: Self.settingsKeys) else { return nil }
+        var settings = RunSettings()
+        if let value = entries["max-error-findings"]?.value {
+            settings.maxErrorFindings = reader.int(value, "max-error-findings")
+        }
+        if let value = entries["stderr-findings"]?.value, let limit = reader.int(value, "stderr-findings") {
+            settings.stderrFindingLimit = limit
+        }
+        return settings
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes a file through a 1 MiB buffer with write(2), and can roll back to a checkpoint.
+///
+/// Measured on this machine kind (STACK.md): a buffer flushed with write(2) writes CSV at
+/// 480–615 MB/s, `FileHandle.write` per row at 41 MB/s. Rolling back lets a file that turns
+/// out broken half-way withdraw everything it wrote, so no partial data is published.
+final class BufferedFileWriter {
+    private let path: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var flushed = 0
+    private static let capacity = 1 << 20
+
+    /// Creates (or truncates) the file.
+    init(url: URL) throws(OutputError) {
+        path = url.path
+        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Self.error(path, "cannot create file") }
+        buffer.reserveCapacity(Self.capacity)
+    }
+
+    deinit {
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
+    }
+
+    /// Bytes written so far, buffered or not: a checkpoint for `rollback(to:)`.
+    var offset: Int { flushed + buffer.count }
+
+    /// Appends text as UTF-8.
+    func write(_ text: String) throws(OutputError) {
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    /// Drops everything written after a checkpoint.
+    func rollback(to checkpoint: Int) throws(OutputError) {
+        precondition(checkpoint <= offset, "checkpoint is ahead of the file")
+        if checkpoint >= flushed {
+            buffer.removeLast(offset - checkpoint)
+            return
+        }
+        buffer.removeAll(keepingCapacity: true)
+        guard ftruncate(descriptor, off_t(checkpoint)) == 0, lseek(descriptor, off_t(checkpoint), SEEK_SET) >= 0 else {
+            throw Self.error(path, "cannot truncate file")
+        }
+        flushed = checkpoint
+    }
+
+    /// Writes the buffer out.
+    func flush() throws(OutputError) {
+        var start = 0
+        while start < buffer.count {
+            let written = buffer.withUnsafeBytes { bytes in
+                Glibc.write(descriptor, bytes.baseAddress! + start, bytes.count - start)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw Self.error(path, "cannot write file")
+            }
+            start += written
+        }
+        flushed += buffer.count
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs to disk and closes; the file is complete once this returns.
+    func close() throws(OutputError) {
+        try flush()
+        guard fsync(descriptor) == 0 else { throw Self.error(path, "cannot sync file to disk") }
+        let result = Glibc.close(descriptor)
+        descriptor = -1
+        guard result == 0 else { throw Self.error(path, "cannot close file") }
+    }
+
+    private static func error(_ path: String, _ what: String) -> OutputError {
+        OutputError(path: path, message: "\(what): \(String(cString: strerror(errno)))")
+    }
+}

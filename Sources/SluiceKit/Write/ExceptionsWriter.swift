@@ -1,0 +1,62 @@
+import Foundation
+
+/// Streams findings to `exceptions.csv` and `exceptions.json`, one row/object per finding.
+final class ExceptionsWriter {
+    /// Column names, shared by both files.
+    static let columns = [
+        "severity", "rule", "feed", "vendor", "file", "line", "column", "record", "field", "value", "message", "hint",
+    ]
+
+    private let csv: BufferedFileWriter
+    private let json: BufferedFileWriter
+    private(set) var count = 0
+
+    init(folder: URL) throws(OutputError) {
+        csv = try BufferedFileWriter(url: folder.appendingPathComponent("exceptions.csv"))
+        json = try BufferedFileWriter(url: folder.appendingPathComponent("exceptions.json"))
+        try csv.write(CSVLine.encode(Self.columns))
+        try json.write("[")
+    }
+
+    /// A place to roll back to.
+    struct Checkpoint {
+        let csv: Int
+        let json: Int
+        let count: Int
+    }
+
+    var checkpoint: Checkpoint { Checkpoint(csv: csv.offset, json: json.offset, count: count) }
+
+    func rollback(to checkpoint: Checkpoint) throws(OutputError) {
+        try csv.rollback(to: checkpoint.csv)
+        try json.rollback(to: checkpoint.json)
+        count = checkpoint.count
+    }
+
+    func write(_ finding: Finding) throws(OutputError) {
+        let location = finding.location
+        let field = finding.field ?? location.field
+        try csv.write(
+            CSVLine.encode([
+                finding.severity.rawValue, finding.ruleID, finding.feed ?? "", finding.vendor ?? "", location.file,
+                location.line.map(String.init) ?? "", location.column.map(String.init) ?? "",
+                location.record.map(String.init) ?? "", field ?? "", finding.rawValue ?? "", finding.message,
+                finding.hint ?? "",
+            ]))
+        let members = [
+            JSONText.string(finding.severity.rawValue), JSONText.string(finding.ruleID), JSONText.optional(finding.feed),
+            JSONText.optional(finding.vendor), JSONText.string(location.file), JSONText.optional(location.line),
+            JSONText.optional(location.column), JSONText.optional(location.record), JSONText.optional(field),
+            JSONText.optional(finding.rawValue), JSONText.string(finding.message), JSONText.optional(finding.hint),
+        ]
+        let object = zip(Self.columns, members).map { "\"\($0)\": \($1)" }.joined(separator: ", ")
+        try json.write((count == 0 ? "\n  {" : ",\n  {") + object + "}")
+        count += 1
+    }
+
+    func close() throws(OutputError) {
+        try json.write(count == 0 ? "]\n" : "\n]\n")
+        try csv.close()
+        try json.close()
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The run's streamed outputs in its staging folder: one dataset writer per feed and the
+/// exception report, with checkpoints so a file that fails half-way withdraws what it wrote.
+final class RunOutputs {
+    /// A place to roll back to, taken before each input file.
+    struct Checkpoint {
+        let exceptions: ExceptionsWriter.Checkpoint
+        let dataset: DatasetWriter.Checkpoint?
+        let counts: FindingCounts
+        let leading: Int
+    }
+
+    let folder: URL
+    private let exceptions: ExceptionsWriter
+    private var datasets: [String: DatasetWriter] = [:]
+    private let feedNames: [String]
+    private let leadingLimit: Int
+    private(set) var counts = FindingCounts()
+    private(set) var leading: [Finding] = []
+
+    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int) throws(OutputError) {
+        self.folder = folder
+        self.leadingLimit = leadingLimit
+        exceptions = try ExceptionsWriter(folder: folder)
+        feedNames = feeds.map(\.name)
+        for feed in feeds {
+            datasets[feed.name] = try DatasetWriter(feed: feed, folder: folder)
+        }
+    }
+
+    /// Writes a record to its feed's clean or rejected dataset, and its findings.
+    func write(_ record: ValidatedRecord, feed: String, file: String) throws(OutputError) {
+        try datasets[feed]?.write(record, file: file)
+        for finding in record.findings {
+            try write(finding)
+        }
+    }
+
+    /// Writes one finding to the exception report.
+    func write(_ finding: Finding) throws(OutputError) {
+        try exceptions.write(finding)
+        counts.count(finding)
+        if leading.count < leadingLimit { leading.append(finding) }
+    }
+
+    func checkpoint(feed: String?) -> Checkpoint {
+        Checkpoint(
+            exceptions: exceptions.checkpoint, dataset: feed.flatMap { datasets[$0]?.checkpoint }, counts: counts,
+            leading: leading.count)
+    }
+
+    func rollback(to checkpoint: Checkpoint, feed: String?) throws(OutputError) {
+        try exceptions.rollback(to: checkpoint.exceptions)
+        if let feed, let dataset = checkpoint.dataset { try datasets[feed]?.rollback(to: dataset) }
+        counts = checkpoint.counts
+        leading.removeLast(leading.count - checkpoint.leading)
+    }
+
+    /// Closes every file (synced to disk).
+    func close() throws(OutputError) {
+        try exceptions.close()
+        for name in feedNames { try datasets[name]?.close() }
+    }
+
+    /// Path, size and SHA-256 of every file in the folder, sorted by path.
+    static func describeFiles(in folder: URL) throws(OutputError) -> [OutputSummary] {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+            throw OutputError(path: folder.path, message: "cannot list output folder")
+        }
+        var outputs: [OutputSummary] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let path = DisplayPath.of(url, relativeTo: folder)
+            do {
+                let size = (try manager.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
+                outputs.append(OutputSummary(path: path, size: size, sha256: try FileDigest.sha256(of: url)))
+            } catch {
+                throw OutputError(path: url.path, message: "cannot read output back: \(error.localizedDescription)")
+            }
+        }
+        return outputs.sorted { $0.path < $1.path }
+    }
+}
