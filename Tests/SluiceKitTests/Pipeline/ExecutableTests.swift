@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import SluiceKit
+
+/// Runs the built `sluice` executable for its exit codes and stderr.
+@Suite struct ExecutableTests {
+    /// The built executable, beside the test bundle.
+    static var executable: URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var folder = besideTests
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("sluice")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder.deleteLastPathComponent()
+        }
+        return TestPaths.repoRoot.appendingPathComponent(".build/debug/sluice")
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in folder: URL) throws -> Result {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A work folder with the shipped Rules and an Inbox holding the given files.
+    static func workFolder(inbox files: [String: String], rules: [String: String]? = nil) throws -> URL {
+        let work = try TestPaths.temporaryFolder()
+        let inbox = work.appendingPathComponent("Inbox")
+        let rulesFolder = work.appendingPathComponent("Rules")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        if let rules {
+            try FileManager.default.createDirectory(at: rulesFolder, withIntermediateDirectories: true)
+            for (name, text) in rules { try Data(text.utf8).write(to: rulesFolder.appendingPathComponent(name)) }
+        } else {
+            try FileManager.default.copyItem(at: TestPaths.repoRoot.appendingPathComponent("Rules"), to: rulesFolder)
+        }
+        for (name, text) in files { try Data(text.utf8).write(to: inbox.appendingPathComponent(name)) }
+        return work
+    }
+
+    static let goodACME = "Vendor,Month,KPI,Value,Unit\nACME,2026-10,SL,82.4,%\n"
+
+    @Test func cleanRunExitsZeroAndPrintsTheSummaryLine() throws {
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run"], in: work)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        #expect(result.stdout.contains("1 files (0 quarantined), 1 records: 1 accepted, 0 rejected; 0 errors, 0 warnings → Outbox/runs/"))
+        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("Outbox/latest/clean/acme-scorecard.csv").path))
+    }
+
+    @Test func findingsGoToStderrWithTheirPlace() throws {
+        let work = try Self.workFolder(inbox: [
+            "acme_scorecard_2026-10.csv": "Vendor,Month,KPI,Value,Unit\nACME,2026-10,SL,N/A,%\nACME,2026-13,SL,1,%\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run"], in: work)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first == "Inbox/acme_scorecard_2026-10.csv:2:4: error: [required] field 'value' is 'N/A', which means no value; expected a value")
+        #expect(lines.last?.hasPrefix("Inbox/acme_scorecard_2026-10.csv:3:2: error: [type] field 'period': ") == true)
+    }
+
+    @Test func aQuarantinedFileExitsThree() throws {
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME, "notes.txt": "hello"])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run"], in: work)
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("Inbox/notes.txt: error: [unrouted-file] file quarantined: file name matches no feed's files pattern"))
+        let reason = try String(contentsOf: work.appendingPathComponent("Outbox/latest/quarantine/notes.txt.reason.txt"), encoding: .utf8)
+        #expect(reason.hasPrefix("file: Inbox/notes.txt\nreason: file name matches no feed's files pattern"))
+    }
+
+    @Test func aBrokenRulesFileExitsTwoAndProcessesNothing() throws {
+        let rules = "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n"
+        let work = try Self.workFolder(inbox: ["a.csv": "x\n1\n"], rules: ["a.yaml": rules])
+        defer { try? FileManager.default.removeItem(at: work) }
+        for command in [["run"], ["rules", "check"]] {
+            let result = try Self.run(command, in: work)
+            #expect(result.status == 2, "\(command)")
+            #expect(result.stderr.contains("Rules/a.yaml:6:33: unknown key 'requird' in a field; did you mean 'required'?"), "\(command)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("Outbox").path))
+    }
+
+    @Test func rulesCheckPassesOnTheShippedRules() throws {
+        let work = try Self.workFolder(inbox: [:])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["rules", "check"], in: work)
+        #expect(result.status == 0)
+        #expect(result.stdout == "rules ok: 3 feeds (acme-scorecard, brightline-scorecard, corvia-interactions)\n")
+    }
+
+    @Test func aUsageErrorExitsTwo() throws {
+        let work = try Self.workFolder(inbox: [:])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run", "--inbx", "x"], in: work)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("Unknown option '--inbx'"))
+    }
+
+    @Test func previewShowsRawAndNormalisedValues() throws {
+        let work = try Self.workFolder(inbox: [
+            "acme_scorecard_2026-10.csv": "Vendor,Month,KPI,Value,Unit\nACME,2026-10,TSF,82.4,%\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["preview", "Inbox/acme_scorecard_2026-10.csv"], in: work)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("record 1 (line 2): accepted, vendor 'ACME'"))
+        #expect(result.stdout.contains("  kpi     'TSF' → service_level"))
+    }
+}
