@@ -26,14 +26,16 @@ extension CSVRecordReader {
             problems.append(
                 ReadProblem(
                     ruleID: "ragged-row", line: scanner.rowLine, column: count + 1,
-                    message: "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
+                    message:
+                        "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
                     hint: "check for a missing delimiter or a line break inside an unquoted value"))
         } else if count > header.count {
             problems.append(
                 ReadProblem(
                     ruleID: "ragged-row", line: scanner.rowLine, column: header.count + 1,
                     rawValue: extras.joined(separator: String(UnicodeScalar(detectedDelimiter))),
-                    message: "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
+                    message:
+                        "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
                     hint: "quote values that contain the delimiter, or add the missing header cells"))
         }
         return RawRecord(number: 0, line: scanner.rowLine, fields: fields, problems: problems)

@@ -60,3 +60,6 @@ func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> URL {
     try Data(bytes).write(to: url)
     return url
 }
+
+/// Groups the read stage's suites so `swift test --filter Read` runs them all.
+@Suite enum ReadTests {}
