@@ -33,8 +33,6 @@ struct CSVScanner {
     private(set) var fieldLines: [Int] = []
     /// The 1-based line the current row starts on.
     private(set) var rowLine = 0
-    /// `true` when the current row is a line with no bytes at all.
-    var rowIsEmptyLine: Bool { fieldEnds.count == 1 && fieldEnds[0] == 0 && !rowHadQuote }
 
     /// The line the scanner is on now.
     private(set) var line: Int
@@ -45,7 +43,6 @@ struct CSVScanner {
     private var afterCarriageReturn = false
     /// Some byte of the current row has been consumed.
     private var rowOpen = false
-    private var rowHadQuote = false
     private var rowComplete = true
     private var fieldLine = 0
     /// Where the open quoted field started, for the "never closed" error.
@@ -85,7 +82,6 @@ struct CSVScanner {
             fieldEnds.removeAll(keepingCapacity: true)
             fieldLines.removeAll(keepingCapacity: true)
             rowOpen = false
-            rowHadQuote = false
             rowComplete = false
         }
         var i = index
@@ -117,7 +113,6 @@ struct CSVScanner {
                     return true
                 } else if byte == quote && state == .fieldStart {
                     state = .quoted
-                    rowHadQuote = true
                     quoteLine = line
                     quoteColumn = fieldEnds.count + 1
                 } else if byte == quote && state == .quoteInQuoted {
@@ -125,17 +120,35 @@ struct CSVScanner {
                     state = .quoted
                 } else {
                     // A quote in an unquoted field, or text after a closing quote: kept literally.
-                    bytes.append(byte)
+                    // The rest of the plain run is copied in one go: appending byte by byte
+                    // spent most of the time in Array's uniqueness checks (measured with perf).
+                    var runEnd = i
+                    while runEnd < end {
+                        let next = input[runEnd]
+                        if next == delimiter || next == Self.lineFeed || next == Self.carriageReturn { break }
+                        runEnd += 1
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[(i - 1)..<runEnd]))
+                    i = runEnd
                     state = .unquoted
                 }
             case .quoted:
                 if byte == quote {
                     state = .quoteInQuoted
-                } else {
+                } else if byte == Self.carriageReturn || byte == Self.lineFeed {
                     bytes.append(byte)
-                    if byte == Self.carriageReturn || (byte == Self.lineFeed && !wasCarriageReturn) {
+                    if byte == Self.carriageReturn || !wasCarriageReturn {
                         line += 1
                     }
+                } else {
+                    var runEnd = i
+                    while runEnd < end {
+                        let next = input[runEnd]
+                        if next == quote || next == Self.lineFeed || next == Self.carriageReturn { break }
+                        runEnd += 1
+                    }
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[(i - 1)..<runEnd]))
+                    i = runEnd
                 }
             }
         }

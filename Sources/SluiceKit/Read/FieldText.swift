@@ -1,16 +1,34 @@
 /// Turns a field's bytes into text and says which bytes are not UTF-8.
 enum FieldText {
     /// `true` when every byte is a space, tab, CR or LF (a row of those is not a record).
-    static func isBlank(_ bytes: some Sequence<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    ///
+    /// A plain loop over `[UInt8]`: the generic `allSatisfy` version cost ~10% of a read (perf).
+    static func isBlank(_ bytes: [UInt8]) -> Bool {
+        for byte in bytes where byte != 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D {
+            return false
+        }
+        return true
     }
 
     /// The field as a String; `isValid` is `false` when bad bytes were replaced by U+FFFD.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (value: String, isValid: Bool) {
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return (text, true)
+        // `String(validating:)` doubled the cost of a whole read (measured); almost every value is
+        // ASCII, and the rare others go through our own validator before the repairing decode.
+        var isValid = true
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 {
+                i += 1
+                continue
+            }
+            let length = validSequenceLength(bytes, at: i)
+            if length == 0 {
+                isValid = false
+                break
+            }
+            i += length
         }
-        return (String(decoding: bytes, as: UTF8.self), false)
+        return (String(decoding: bytes, as: UTF8.self), isValid)
     }
 
     /// The field with every byte that is not part of valid UTF-8 written as `\xHH`.
