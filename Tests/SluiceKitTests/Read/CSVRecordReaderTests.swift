@@ -161,6 +161,39 @@ extension ReadTests {
             #expect(error == ReadError(path: fixture, message: message))
         }
 
+        @Test func dropPatternLooksAtTheFirstNonEmptyValue() throws {
+            let url = try temporaryFile(Array("a,b,c\n1,2,3\n, Total ,9\nTotals,x,y\n".utf8))
+            let options = CSVOptions(dropRowsMatching: "^Total$")
+            let (reader, records) = try ReadFixtures.readAll(url: url, displayPath: "x.csv", options: options)
+            #expect(records.map(\.values) == [["1", "2", "3"], ["Totals", "x", "y"]])
+            #expect(records.map(\.number) == [1, 2])
+            #expect(reader.droppedRows == [3])
+        }
+
+        @Test func iso88591Declared() throws {
+            let url = try temporaryFile([0x6E, 0x0A, 0xE9, 0x80, 0x0A])
+            let (reader, records) = try ReadFixtures.readAll(
+                url: url, displayPath: "x.csv", options: CSVOptions(encoding: .iso88591))
+            #expect(reader.encoding.description == "iso-8859-1 (declared)")
+            #expect(records.map(\.values) == [["é\u{80}"]])
+            #expect(records[0].problems.isEmpty)
+        }
+
+        @Test func loneSurrogateInUTF16IsReportedWhereItIs() throws {
+            // "a,b\n1,<lone high surrogate>x\n" in UTF-16 little-endian with a byte order mark.
+            let units: [UInt16] = [0x61, 0x2C, 0x62, 0x0A, 0x31, 0x2C, 0xD800, 0x78, 0x0A]
+            let url = try temporaryFile([0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            let (_, records) = try ReadFixtures.readAll(url: url, displayPath: "x.csv")
+            #expect(records.map(\.values) == [["1", "\u{FFFD}x"]])
+            #expect(
+                records[0].problems == [
+                    ReadProblem(
+                        ruleID: "invalid-encoding", line: 2, column: 2, rawValue: "\\xFFx",
+                        message: "value has bytes that are not valid utf-16le",
+                        hint: "check the encoding declared in the feed or ask the vendor for UTF-8")
+                ])
+        }
+
         @Test func errorDescriptionNamesThePath() {
             #expect(
                 ReadError(path: "Inbox/a.csv", message: "file is empty").description == "Inbox/a.csv: file is empty")
