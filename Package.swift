@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(
             name: "SluiceKitTests",
             dependencies: ["SluiceKit", "sluice"],
-            resources: []
+            exclude: ["Fixtures", "Scenarios"]
         ),
     ]
 )
