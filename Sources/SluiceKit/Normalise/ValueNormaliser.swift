@@ -70,7 +70,7 @@ public struct ValueNormaliser: Sendable {
         var canonical = field
         canonical.decimalSeparator = "."
         canonical.thousandsSeparator = nil
-        canonical.formats = [DateFormat.iso8601Name]
+        if field.kind == .date || field.kind == .timestamp { canonical.formats = [DateFormat.iso8601Name] }
         canonical.percentScale = .points
         guard canonical != field, let fallback = try? ValueNormaliser(field: canonical) else { return nil }
         if case .value(let value) = fallback.normalise(raw) { return value }
@@ -88,7 +88,7 @@ public struct ValueNormaliser: Sendable {
                 return error.message
             }
         default:
-            return "a \(kind.rawValue) field takes no formats; formats apply to date and timestamp fields"
+            return "kind '\(kind.rawValue)' takes no formats; formats apply to date and timestamp fields"
         }
     }
 
