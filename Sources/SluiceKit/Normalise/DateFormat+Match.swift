@@ -53,8 +53,9 @@ extension DateFormat {
             guard cursor.read(token, into: &fields) else { return .noMatch }
         }
         if timestamp {
-            guard let separator = cursor.next(), separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
-                || separator == ASCII.space
+            guard let separator = cursor.next(),
+                separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
+                    || separator == ASCII.space
             else { return .noMatch }
             let colon = DateToken.literal([ASCII.colon])
             guard cursor.read(.number(.hour24, min: 2, max: 2), into: &fields), cursor.read(colon, into: &fields),

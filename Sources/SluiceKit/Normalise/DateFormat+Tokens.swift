@@ -7,7 +7,8 @@ extension DateFormat {
         if knownToken(letter: letter, count: 1) != nil || letter == "y" || letter == "X" {
             throw FormatError(
                 format: pattern,
-                message: "'\(run)' is not a known field in format '\(pattern)'; did you mean '\(canonicalRun(letter))'?")
+                message: "'\(run)' is not a known field in format '\(pattern)'; did you mean '\(canonicalRun(letter))'?"
+            )
         }
         var message = "unknown field '\(run)' in format '\(pattern)'"
         if let suggestion = suggestion(letter: letter, count: count) {

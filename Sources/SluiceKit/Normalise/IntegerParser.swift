@@ -32,7 +32,8 @@ struct IntegerParser: Sendable {
     private var wholeNumberHint: String { "write a whole number such as 42" }
 
     private var groupingHint: String {
-        let separator = syntax.thousandsSeparator.isEmpty ? "," : String(decoding: syntax.thousandsSeparator, as: UTF8.self)
+        let separator =
+            syntax.thousandsSeparator.isEmpty ? "," : String(decoding: syntax.thousandsSeparator, as: UTF8.self)
         return "group digits in threes, such as 1\(separator)234\(separator)567"
     }
 }

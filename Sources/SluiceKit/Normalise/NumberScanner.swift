@@ -50,7 +50,8 @@ enum NumberScanError: Error, Sendable {
 func scanNumber(_ bytes: Bytes, _ syntax: NumberSyntax) -> Result<ScannedNumber, NumberScanError> {
     var index = 0
     var end = bytes.count
-    var number = ScannedNumber(negative: false, magnitude: 0, fractionDigits: 0, significantDigits: 0, overflowed: false)
+    var number = ScannedNumber(
+        negative: false, magnitude: 0, fractionDigits: 0, significantDigits: 0, overflowed: false)
     guard end > 0 else { return .failure(.malformed) }
     var parenthesised = false
     if syntax.allowsParentheses && bytes[0] == UInt8(ascii: "(") {

@@ -81,7 +81,8 @@ struct TemporalParser: Sendable {
     private func problem(_ raw: String, fault: DateFormat.Fault, format: String) -> ValueProblem {
         switch fault {
         case .notRealDate:
-            return .type("\(quoted(raw)) is not a real date", hint: "check the day and month against the format \(format)")
+            return .type(
+                "\(quoted(raw)) is not a real date", hint: "check the day and month against the format \(format)")
         case .notRealTime:
             return .type(
                 "\(quoted(raw)) is not a real time of day",

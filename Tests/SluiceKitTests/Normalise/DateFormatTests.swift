@@ -13,10 +13,16 @@ extension NormaliseTests {
             ("dd/MM/YYYY", .date, "unknown field 'YYYY' in format 'dd/MM/YYYY'; did you mean 'yyyy'?"),
             ("DD/MM/yyyy", .date, "unknown field 'DD' in format 'DD/MM/yyyy'; did you mean 'dd'?"),
             ("D/M/yyyy", .date, "unknown field 'D' in format 'D/M/yyyy'; did you mean 'd'?"),
-            ("yyyy-MM-dd HH:mm:ss Z", .timestamp, "unknown field 'Z' in format 'yyyy-MM-dd HH:mm:ss Z'; did you mean 'XXX'?"),
+            (
+                "yyyy-MM-dd HH:mm:ss Z", .timestamp,
+                "unknown field 'Z' in format 'yyyy-MM-dd HH:mm:ss Z'; did you mean 'XXX'?"
+            ),
             ("dd/MM/yyy", .date, "'yyy' is not a known field in format 'dd/MM/yyy'; did you mean 'yyyy'?"),
             ("ddd/MM/yyyy", .date, "'ddd' is not a known field in format 'ddd/MM/yyyy'; did you mean 'dd'?"),
-            ("yyyy-MM-dd'T'HH:mm:ssX", .timestamp, "'X' is not a known field in format 'yyyy-MM-dd'T'HH:mm:ssX'; did you mean 'XXX'?"),
+            (
+                "yyyy-MM-dd'T'HH:mm:ssX", .timestamp,
+                "'X' is not a known field in format 'yyyy-MM-dd'T'HH:mm:ssX'; did you mean 'XXX'?"
+            ),
             (
                 "EEE dd/MM/yyyy", .date,
                 "unknown field 'EEE' in format 'EEE dd/MM/yyyy'; use yyyy, yy, MM, M, MMM, dd, d, HH, H, hh, h, a, mm, ss, S…, XXX or quote literal text"
@@ -26,7 +32,10 @@ extension NormaliseTests {
                 "dd/MM/yyyy HH:mm", .date,
                 "date format 'dd/MM/yyyy HH:mm' has a time of day; declare the field as a timestamp or remove the time"
             ),
-            ("dd/MM/yyyy", .timestamp, "timestamp format 'dd/MM/yyyy' has no hour; declare the field as a date if it has no time"),
+            (
+                "dd/MM/yyyy", .timestamp,
+                "timestamp format 'dd/MM/yyyy' has no hour; declare the field as a date if it has no time"
+            ),
             ("MM/yyyy", .date, "format 'MM/yyyy' has no day"),
             ("dd/MM/yyyy/yy", .date, "format 'dd/MM/yyyy/yy' has the year twice"),
             ("dd/MMM/MM/yyyy", .date, "format 'dd/MMM/MM/yyyy' has the month twice"),
@@ -55,7 +64,10 @@ extension NormaliseTests {
 
         @Test func initThrowsTheFormatError() {
             let field = FieldSpec(name: "f", kind: .date, formats: ["dd/MM/yyyy", "DD/MM/YYYY"])
-            #expect(throws: FormatError(format: "DD/MM/YYYY", message: "unknown field 'DD' in format 'DD/MM/YYYY'; did you mean 'dd'?")) {
+            #expect(
+                throws: FormatError(
+                    format: "DD/MM/YYYY", message: "unknown field 'DD' in format 'DD/MM/YYYY'; did you mean 'dd'?")
+            ) {
                 try ValueNormaliser(field: field)
             }
         }

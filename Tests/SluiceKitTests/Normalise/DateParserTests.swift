@@ -40,7 +40,10 @@ extension NormaliseTests {
             ("03/10/26", "dd/MM/yyyy", .type("'03/10/26' does not match the declared format dd/MM/yyyy")),
             ("03-Okt-2026", "dd-MMM-yyyy", .type("'03-Okt-2026' does not match the declared format dd-MMM-yyyy")),
             ("2026-10-03", "iso-8601", .clean("2026-10-03")),
-            ("2026-10-03T00:00:00", "iso-8601", .type("'2026-10-03T00:00:00' does not match the declared format iso-8601")),
+            (
+                "2026-10-03T00:00:00", "iso-8601",
+                .type("'2026-10-03T00:00:00' does not match the declared format iso-8601")
+            ),
         ])
         func dateFormats(raw: String, format: String, expected: Expected) {
             #expect(date(raw, [format]).expected == expected)
@@ -48,14 +51,17 @@ extension NormaliseTests {
 
         @Test func dateFieldsDefaultToISO() {
             #expect(normalise("2026-10-03", .date).expected == .clean("2026-10-03"))
-            #expect(normalise("03/10/2026", .date).expected == .type("'03/10/2026' does not match the declared format iso-8601"))
+            #expect(
+                normalise("03/10/2026", .date).expected
+                    == .type("'03/10/2026' does not match the declared format iso-8601"))
         }
 
         @Test(arguments: [
             (
                 "03/04/2026",
                 Expected.problem(
-                    "ambiguous-date", "'03/04/2026' reads as 2026-04-03 under dd/MM/yyyy and as 2026-03-04 under MM/dd/yyyy")
+                    "ambiguous-date",
+                    "'03/04/2026' reads as 2026-04-03 under dd/MM/yyyy and as 2026-03-04 under MM/dd/yyyy")
             ),
             ("13/04/2026", .clean("2026-04-13")),
             ("04/13/2026", .clean("2026-04-13")),

@@ -36,7 +36,9 @@ extension NormaliseTests {
         @Test func exactDecimalEqualityAlignsScales() {
             #expect(ExactDecimal(significand: 1250, scale: 2) == ExactDecimal(significand: 125, scale: 1))
             #expect(ExactDecimal(significand: 0, scale: 5) == ExactDecimal(0))
-            #expect(ExactDecimal(significand: 1250, scale: 2).hashValue == ExactDecimal(significand: 125, scale: 1).hashValue)
+            #expect(
+                ExactDecimal(significand: 1250, scale: 2).hashValue
+                    == ExactDecimal(significand: 125, scale: 1).hashValue)
             #expect(ExactDecimal(significand: 1250, scale: 2).reduced == ExactDecimal(significand: 125, scale: 1))
             #expect(ExactDecimal(significand: 1250, scale: 2).reduced.scale == 1)
             #expect(ExactDecimal(significand: -100, scale: 2).reduced.description == "-1")

@@ -10,11 +10,20 @@ extension NormaliseTests {
             ("46298", .clean("2026-10-03")),
             ("45931.0", .clean("2025-10-01")),
             ("2958465", .clean("9999-12-31")),
-            ("60", .type("'60' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")),
-            ("1", .type("'1' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")),
+            (
+                "60",
+                .type("'60' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")
+            ),
+            (
+                "1",
+                .type("'1' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")
+            ),
             ("0", .type("'0' is not an excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)")),
             ("-5", .type("'-5' is not an excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)")),
-            ("2958466", .type("'2958466' is not an excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)")),
+            (
+                "2958466",
+                .type("'2958466' is not an excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)")
+            ),
             ("45931.5", .type("'45931.5' has a time of day, but the field is a date")),
             ("45,931", .type("'45,931' does not match the declared format excel-serial")),
             ("abc", .type("'abc' does not match the declared format excel-serial")),
@@ -31,7 +40,10 @@ extension NormaliseTests {
             ("45931.000005", .clean("2025-10-01T00:00:00")),
             ("45931.999999", .clean("2025-10-02T00:00:00")),
             ("46298.604224537", .clean("2026-10-03T14:30:05")),
-            ("60.5", .type("'60.5' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")),
+            (
+                "60.5",
+                .type("'60.5' is an excel serial before 1900-03-01, which excel dates wrongly (its 1900 leap-year bug)")
+            ),
             ("0.5", .type("'0.5' is not an excel date serial between 61 (1900-03-01) and 2958465 (9999-12-31)")),
         ])
         func excelSerialTimestamps(raw: String, expected: Expected) {

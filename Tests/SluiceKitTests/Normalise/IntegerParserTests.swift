@@ -47,13 +47,18 @@ extension NormaliseTests {
         @Test func integerHints() {
             #expect(normalise("12x", .integer).hint == "write a whole number such as 42")
             #expect(
-                normalise("1,234", .integer).hint == "if ',' separates thousands, declare thousands-separator: ',' for this field")
+                normalise("1,234", .integer).hint
+                    == "if ',' separates thousands, declare thousands-separator: ',' for this field")
             #expect(normalise("12,34", .integer).hint == "write a whole number such as 42")
-            #expect(normalise("12,34", .integer) { $0.thousandsSeparator = "," }.hint == "group digits in threes, such as 1,234,567")
+            #expect(
+                normalise("12,34", .integer) { $0.thousandsSeparator = "," }.hint
+                    == "group digits in threes, such as 1,234,567")
         }
 
         @Test func integerWithNoBreakSpaceThousands() {
-            #expect(normalise("1\u{00A0}234\u{00A0}567", .integer) { $0.thousandsSeparator = "\u{00A0}" }.expected == .clean("1234567"))
+            #expect(
+                normalise("1\u{00A0}234\u{00A0}567", .integer) { $0.thousandsSeparator = "\u{00A0}" }.expected
+                    == .clean("1234567"))
             #expect(normalise("1 234", .integer) { $0.thousandsSeparator = " " }.expected == .clean("1234"))
         }
     }

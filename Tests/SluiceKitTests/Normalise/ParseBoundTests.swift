@@ -22,7 +22,8 @@ extension NormaliseTests {
 
         @Test func boundsFallBackToTheCanonicalForm() {
             #expect(bound("2026-10-03", .date) { $0.formats = ["dd/MM/yyyy"] } == "2026-10-03")
-            #expect(bound("2026-10-03T00:00:00", .timestamp) { $0.formats = ["dd/MM/yyyy HH:mm"] } == "2026-10-03T00:00:00")
+            #expect(
+                bound("2026-10-03T00:00:00", .timestamp) { $0.formats = ["dd/MM/yyyy HH:mm"] } == "2026-10-03T00:00:00")
             #expect(bound("99.5", .decimal) { $0.decimalSeparator = "," } == "99.5")
             #expect(bound("99,5", .decimal) { $0.decimalSeparator = "," } == "99.5")
         }

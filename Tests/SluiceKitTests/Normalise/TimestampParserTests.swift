@@ -27,7 +27,10 @@ extension NormaliseTests {
             ("03/10/2026 12:30 PM", "dd/MM/yyyy hh:mm a", .clean("2026-10-03T12:30:00")),
             ("03/10/2026 00:30 AM", "dd/MM/yyyy hh:mm a", .type("'03/10/2026 00:30 AM' is not a real time of day")),
             ("03/10/2026 13:30 PM", "dd/MM/yyyy hh:mm a", .type("'03/10/2026 13:30 PM' is not a real time of day")),
-            ("03/10/2026 02:22 XM", "dd/MM/yyyy hh:mm a", .type("'03/10/2026 02:22 XM' does not match the declared format dd/MM/yyyy hh:mm a")),
+            (
+                "03/10/2026 02:22 XM", "dd/MM/yyyy hh:mm a",
+                .type("'03/10/2026 02:22 XM' does not match the declared format dd/MM/yyyy hh:mm a")
+            ),
             ("03/10/2026 24:00", "dd/MM/yyyy HH:mm", .type("'03/10/2026 24:00' is not a real time of day")),
             ("03/10/2026 23:60", "dd/MM/yyyy HH:mm", .type("'03/10/2026 23:60' is not a real time of day")),
             ("03/10/2026 23:59:60", "dd/MM/yyyy HH:mm:ss", .type("'03/10/2026 23:59:60' is not a real time of day")),
@@ -39,7 +42,10 @@ extension NormaliseTests {
             ("2026-10-03T14:22:05+0200", "yyyy-MM-dd'T'HH:mm:ssXXX", .clean("2026-10-03T14:22:05+02:00")),
             ("2026-10-03T14:22:05-05:30", "yyyy-MM-dd'T'HH:mm:ssXXX", .clean("2026-10-03T14:22:05-05:30")),
             ("2026-10-03T14:22:05+00:00", "yyyy-MM-dd'T'HH:mm:ssXXX", .clean("2026-10-03T14:22:05Z")),
-            ("2026-10-03T14:22:05+25:00", "yyyy-MM-dd'T'HH:mm:ssXXX", .type("'2026-10-03T14:22:05+25:00' is not a real time of day")),
+            (
+                "2026-10-03T14:22:05+25:00", "yyyy-MM-dd'T'HH:mm:ssXXX",
+                .type("'2026-10-03T14:22:05+25:00' is not a real time of day")
+            ),
             (
                 "2026-10-03T14:22:05+2", "yyyy-MM-dd'T'HH:mm:ssXXX",
                 .type("'2026-10-03T14:22:05+2' does not match the declared format yyyy-MM-dd'T'HH:mm:ssXXX")
@@ -82,7 +88,8 @@ extension NormaliseTests {
         @Test func timestampValueKeepsFractionAndOffset() {
             let value = timestamp("2026-10-03T14:22:05.25+02:00", ["iso-8601"])
             let expected = CivilDateTime(
-                date: CivilDate(year: 2026, month: 10, day: 3), hour: 14, minute: 22, second: 5, nanosecond: 250_000_000,
+                date: CivilDate(year: 2026, month: 10, day: 3), hour: 14, minute: 22, second: 5,
+                nanosecond: 250_000_000,
                 utcOffsetSeconds: 7200)
             #expect(value == .value(.timestamp(expected)))
         }
