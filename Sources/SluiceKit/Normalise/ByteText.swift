@@ -74,14 +74,50 @@ extension UnsafeBufferPointer where Element == UInt8 {
 struct CaselessTokens: Sendable {
     /// Each token lower-cased, as UTF-8, with the index of what it means.
     private let tokens: [(bytes: [UInt8], meaning: Int)]
+    /// Bit n set when some token is n bytes long (n < 64): most values (numbers, dates) are rejected
+    /// by length or first byte without touching the token list, which the null check does for every value.
+    private let lengths: UInt64
+    /// Bit b set when some token starts with byte b (lower-cased), for b < 128.
+    private let firstBytes: (low: UInt64, high: UInt64)
+    /// Whether a token is 64 bytes or longer, or starts with a non-ASCII byte (no quick reject then).
+    private let unusual: Bool
 
     /// Creates the set from `(token, meaning)` pairs; the first pair wins for a repeated token.
     init(_ pairs: [(String, Int)]) {
         tokens = pairs.map { (Array($0.0.lowercased().utf8), $0.1) }
+        var lengths: UInt64 = 0
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        var unusual = false
+        for token in tokens {
+            if token.bytes.count < 64 { lengths |= 1 << UInt64(token.bytes.count) } else { unusual = true }
+            guard let first = token.bytes.first else { continue }
+            if first >= 128 {
+                unusual = true
+            } else if first < 64 {
+                low |= 1 << UInt64(first)
+            } else {
+                high |= 1 << UInt64(first - 64)
+            }
+        }
+        self.lengths = lengths
+        self.firstBytes = (low, high)
+        self.unusual = unusual
     }
 
     /// The meaning of the token the bytes spell, if any.
     func meaning(of bytes: Bytes) -> Int? {
+        if !unusual {
+            guard bytes.count < 64, lengths & (1 << UInt64(bytes.count)) != 0 else { return nil }
+            if let first = bytes.first {
+                let byte = ASCII.lower(first)
+                if byte < 64 {
+                    guard firstBytes.low & (1 << UInt64(byte)) != 0 else { return nil }
+                } else if byte < 128 {
+                    guard firstBytes.high & (1 << UInt64(byte - 64)) != 0 else { return nil }
+                }
+            }
+        }
         var ascii = true
         for byte in bytes where byte >= 0x80 {
             ascii = false

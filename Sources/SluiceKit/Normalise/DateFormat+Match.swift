@@ -22,6 +22,11 @@ extension DateFormat {
 
     /// Matches the whole of `bytes`; `timestamp` says whether a time of day is expected.
     func match(_ bytes: Bytes, timestamp: Bool, decimalSeparator: UInt8) -> Match {
+        DateFormat.match(body, bytes, timestamp: timestamp, decimalSeparator: decimalSeparator)
+    }
+
+    /// Matches a compiled body; static so the hot loop needs no `DateFormat` copy.
+    static func match(_ body: Body, _ bytes: Bytes, timestamp: Bool, decimalSeparator: UInt8) -> Match {
         switch body {
         case .tokens(let tokens):
             var cursor = DateCursor(bytes: bytes)
@@ -40,8 +45,8 @@ extension DateFormat {
 
     /// The date part of ISO 8601, compiled once.
     private static let isoDate: [DateToken] = [
-        .number(.year, min: 4, max: 4), .literal([ASCII.minus]), .number(.month, min: 2, max: 2),
-        .literal([ASCII.minus]), .number(.day, min: 2, max: 2),
+        .number(.year, min: 4, max: 4), .literal(PackedBytes([ASCII.minus])), .number(.month, min: 2, max: 2),
+        .literal(PackedBytes([ASCII.minus])), .number(.day, min: 2, max: 2),
     ]
 
     /// `yyyy-MM-dd`; for timestamps followed by `T` or a space, `HH:mm`, optional `:ss`,
@@ -57,7 +62,7 @@ extension DateFormat {
                 separator == UInt8(ascii: "T") || separator == UInt8(ascii: "t")
                     || separator == ASCII.space
             else { return .noMatch }
-            let colon = DateToken.literal([ASCII.colon])
+            let colon = DateToken.literal(PackedBytes([ASCII.colon]))
             guard cursor.read(.number(.hour24, min: 2, max: 2), into: &fields), cursor.read(colon, into: &fields),
                 cursor.read(.number(.minute, min: 2, max: 2), into: &fields)
             else { return .noMatch }
@@ -167,7 +172,8 @@ struct DateCursor {
         case .offset:
             return readOffset(into: &fields)
         case .literal(let text):
-            guard bytes.matches(text, at: index) else { return false }
+            guard index + text.count <= bytes.count else { return false }
+            for offset in 0..<text.count where bytes[index + offset] != text[offset] { return false }
             index += text.count
             return true
         }

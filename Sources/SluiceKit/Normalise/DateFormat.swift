@@ -34,8 +34,32 @@ enum DateToken: Sendable, Hashable {
     case fraction(digits: Int)
     /// `XXX`: `Z`, `+02:00` or `+0200`.
     case offset
-    /// Bytes that must appear as written.
-    case literal([UInt8])
+    /// Up to 8 bytes that must appear as written; longer literals are split into several tokens.
+    case literal(PackedBytes)
+}
+
+/// Up to 8 bytes packed into an integer, so that tokens are plain values and matching a format
+/// does no reference counting (arrays in tokens cost a retain/release per token per value).
+struct PackedBytes: Sendable, Hashable {
+    let bits: UInt64
+    let count: Int
+
+    /// Packs `bytes` (at most 8).
+    init(_ bytes: some Collection<UInt8>) {
+        precondition(bytes.count <= 8, "at most 8 bytes")
+        var bits: UInt64 = 0
+        for (index, byte) in bytes.enumerated() { bits |= UInt64(byte) << UInt64(8 * index) }
+        self.bits = bits
+        count = bytes.count
+    }
+
+    /// The byte at `index`.
+    @inline(__always) subscript(index: Int) -> UInt8 { UInt8(truncatingIfNeeded: bits >> UInt64(8 * index)) }
+
+    /// Literal tokens for any number of bytes, 8 at a time.
+    static func literals(_ bytes: [UInt8]) -> [DateToken] {
+        stride(from: 0, to: bytes.count, by: 8).map { .literal(PackedBytes(bytes[$0..<min($0 + 8, bytes.count)])) }
+    }
 }
 
 /// The calendar and clock fields a pattern can set.
@@ -72,18 +96,18 @@ extension DateFormat {
             throw FormatError(format: pattern, message: "unknown format '\(pattern)'; did you mean '\(special)'?")
         }
         var tokens: [DateToken] = []
+        var literal: [UInt8] = []
         for piece in try DateFormat.pieces(of: pattern) {
             switch piece {
             case .letters(let letter, let count):
+                tokens += PackedBytes.literals(literal)
+                literal.removeAll()
                 tokens.append(try DateFormat.token(letter: letter, count: count, pattern: pattern))
             case .literal(let text):
-                if case .literal(let previous) = tokens.last {
-                    tokens[tokens.count - 1] = .literal(previous + Array(text.utf8))
-                } else {
-                    tokens.append(.literal(Array(text.utf8)))
-                }
+                literal += Array(text.utf8)
             }
         }
+        tokens += PackedBytes.literals(literal)
         try DateFormat.check(tokens, pattern: pattern, timestamp: timestamp)
         body = .tokens(tokens)
     }

@@ -7,6 +7,8 @@
 /// are fine.
 struct TemporalParser: Sendable {
     let formats: [DateFormat]
+    /// The compiled bodies alone, matched in the hot loop (no pattern strings to retain).
+    let bodies: [DateFormat.Body]
     let timestamp: Bool
     let decimalSeparator: UInt8
 
@@ -18,6 +20,7 @@ struct TemporalParser: Sendable {
             formats.append(try DateFormat(compiling: pattern, timestamp: timestamp))
         }
         self.formats = formats
+        bodies = formats.map(\.body)
         decimalSeparator = field.decimalSeparator.asciiValue ?? UInt8(ascii: ".")
     }
 
@@ -32,8 +35,8 @@ struct TemporalParser: Sendable {
     func read(_ bytes: Bytes, raw: String) -> Result<CivilDateTime, ValueProblem> {
         var found: (value: CivilDateTime, format: Int)?
         var fault: (fault: DateFormat.Fault, format: Int)?
-        for index in formats.indices {
-            switch formats[index].match(bytes, timestamp: timestamp, decimalSeparator: decimalSeparator) {
+        for index in bodies.indices {
+            switch DateFormat.match(bodies[index], bytes, timestamp: timestamp, decimalSeparator: decimalSeparator) {
             case .value(let value):
                 if let first = found {
                     if first.value != value {
