@@ -1,0 +1,39 @@
+/// Parses whole numbers: optional sign, digits, declared thousands separators in groups of three.
+struct IntegerParser: Sendable {
+    let syntax: NumberSyntax
+
+    init(field: FieldSpec) {
+        syntax = NumberSyntax(
+            decimalSeparator: nil, thousandsSeparator: field.thousandsSeparator, allowsParentheses: false)
+    }
+
+    func parse(_ bytes: Bytes, raw: String) -> ValueOutcome {
+        switch scanNumber(bytes, syntax) {
+        case .success(let number):
+            let limit = number.negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
+            guard !number.overflowed, number.magnitude <= limit else {
+                return .invalid(
+                    .type(
+                        "\(quoted(raw)) is too large for an integer",
+                        hint: "integers lie between \(Int64.min) and \(Int64.max)"))
+            }
+            let value = number.negative ? Int64(truncatingIfNeeded: 0 &- number.magnitude) : Int64(number.magnitude)
+            return .value(.integer(value))
+        case .failure(.badGrouping):
+            return .invalid(.type("\(quoted(raw)) has misplaced thousands separators", hint: groupingHint))
+        case .failure(.unexpectedSeparator(let byte)):
+            let hint = separatorHint(bytes, unexpected: byte, syntax: syntax, fallback: wholeNumberHint)
+            return .invalid(.type("\(quoted(raw)) is not an integer", hint: hint))
+        case .failure:
+            return .invalid(.type("\(quoted(raw)) is not an integer", hint: wholeNumberHint))
+        }
+    }
+
+    private var wholeNumberHint: String { "write a whole number such as 42" }
+
+    private var groupingHint: String {
+        let separator =
+            syntax.thousandsSeparator.isEmpty ? "," : String(decoding: syntax.thousandsSeparator, as: UTF8.self)
+        return "group digits in threes, such as 1\(separator)234\(separator)567"
+    }
+}
