@@ -22,10 +22,6 @@ struct PreviewCommand: ParsableCommand {
                 file: Folders.url(file), rules: ruleSet, feedName: feed, displayBase: Folders.current, limit: limit)
             print(preview.text)
         } catch {
-            if case .rules(let errors) = error {
-                for problem in errors.errors { Terminal.error(problem.description) }
-                throw ExitCode(ExitStatus.usageOrRules.rawValue)
-            }
             throw Terminal.fail(error)
         }
     }

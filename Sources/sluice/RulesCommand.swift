@@ -16,17 +16,13 @@ struct RulesCommand: ParsableCommand {
 
         func run() throws {
             let options = RunOptions(
-                inbox: Folders.current, rules: Folders.url(rules), outbox: Folders.current, displayBase: Folders.current)
+                inbox: Folders.current, rules: Folders.url(rules), outbox: Folders.current, displayBase: Folders.current
+            )
             do {
                 let ruleSet = try Pipeline.checkRules(options)
                 let names = ruleSet.feeds.map(\.name).joined(separator: ", ")
                 print("rules ok: \(ruleSet.feeds.count) feeds (\(names))")
             } catch {
-                if case .rules(let errors) = error {
-                    for problem in errors.errors { Terminal.error(problem.description) }
-                    Terminal.error("\(errors.errors.count) problem(s) in the rules files; nothing is processed until they are fixed")
-                    throw ExitCode(ExitStatus.usageOrRules.rawValue)
-                }
                 throw Terminal.fail(error)
             }
         }

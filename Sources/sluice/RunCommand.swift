@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let options = RunOptions(
-            inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox), displayBase: Folders.current)
+            inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox),
+            displayBase: Folders.current)
         let report: RunReport
         do {
             report = try Pipeline.run(options)
@@ -25,7 +26,9 @@ struct RunCommand: ParsableCommand {
         }
         let more = report.totalFindings - report.leadingFindings.count
         if more > 0 {
-            Terminal.error("… and \(more) more findings in \(DisplayPath.of(report.runFolder, relativeTo: Folders.current))/exceptions.csv")
+            Terminal.error(
+                "… and \(more) more findings in \(DisplayPath.of(report.runFolder, relativeTo: Folders.current))/exceptions.csv"
+            )
         }
         let summary = report.summary
         let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count

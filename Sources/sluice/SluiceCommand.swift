@@ -45,9 +45,16 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// Fails the command with the status's exit code.
+    /// Prints an error (rules problems one per line, as `file:line:column: message`) and
+    /// fails the command with the status's exit code.
     static func fail(_ error: Error) -> ExitCode {
-        self.error("sluice: \(error)")
+        if case .rules(let errors) = error as? SluiceError {
+            for problem in errors.errors { self.error(problem.description) }
+            self.error(
+                "\(errors.errors.count) problem(s) in the rules files; nothing is processed until they are fixed")
+        } else {
+            self.error("sluice: \(error)")
+        }
         return ExitCode(ExitStatus.of(error).rawValue)
     }
 }

@@ -6,7 +6,9 @@ enum Golden {
     static var recording: Bool { ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" }
 
     /// Compares every file under `actual` with the same path under `expected` (both ways).
-    static func compareFolder(_ actual: URL, with expected: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func compareFolder(_ actual: URL, with expected: URL, sourceLocation: SourceLocation = #_sourceLocation)
+        throws
+    {
         let manager = FileManager.default
         if recording {
             try? manager.removeItem(at: expected)
@@ -26,22 +28,27 @@ enum Golden {
     /// Compares text with one golden file.
     static func compare(_ text: String, with expected: URL, sourceLocation: SourceLocation = #_sourceLocation) throws {
         if recording {
-            try FileManager.default.createDirectory(at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: expected.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: expected)
             return
         }
         let want = try String(contentsOf: expected, encoding: .utf8)
-        #expect(text == want, "\(expected.lastPathComponent) differs from its golden file", sourceLocation: sourceLocation)
+        #expect(
+            text == want, "\(expected.lastPathComponent) differs from its golden file", sourceLocation: sourceLocation)
     }
 
     /// Relative paths of every regular file, sorted.
     static func files(in folder: URL) throws -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+        guard
+            let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else {
             return []
         }
         var paths: [String] = []
         let base = folder.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
             paths.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
         }
         return paths.sorted()

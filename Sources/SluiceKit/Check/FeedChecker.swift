@@ -29,7 +29,9 @@ public final class FeedChecker {
         let index = { (name: String) in feed.fields.firstIndex { $0.name == name } ?? 0 }
         self.normalisers = normalisers
         self.fieldRules = fieldRules
-        self.comparisons = feed.comparisons.map { CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right)) }
+        self.comparisons = feed.comparisons.map {
+            CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right))
+        }
         self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
         if case .field(let name) = feed.vendor { vendorIndex = index(name) } else { vendorIndex = nil }
     }
@@ -43,9 +45,14 @@ public final class FeedChecker {
                 let low = min.flatMap { normaliser.parseBound($0.raw) }
                 let high = max.flatMap { normaliser.parseBound($0.raw) }
                 if (min != nil && low == nil) || (max != nil && high == nil) {
-                    errors.append(RulesError(location: field.declaredAt, message: "range of '\(field.name)' has a bound that is not a \(field.kind.rawValue)"))
+                    errors.append(
+                        RulesError(
+                            location: field.declaredAt,
+                            message: "range of '\(field.name)' has a bound that is not a \(field.kind.rawValue)"))
                 }
-                return RangeRule(severity: severity, min: low, minExclusive: min?.exclusive ?? false, max: high, maxExclusive: max?.exclusive ?? false)
+                return RangeRule(
+                    severity: severity, min: low, minExclusive: min?.exclusive ?? false, max: high,
+                    maxExclusive: max?.exclusive ?? false)
             case .pattern(let pattern, let severity):
                 return PatternRule(pattern: pattern, severity: severity)
             case .maxLength(let limit, let severity):
@@ -102,25 +109,34 @@ public final class FeedChecker {
                 fieldName = feed.fields[index].name
                 rawValue = rawValues[index]
             }
-            findings.append(Finding(
-                severity: severity, ruleID: ruleID, feed: feed.name, vendor: vendor, location: location,
-                field: fieldName, rawValue: rawValue, message: violation.message, hint: violation.hint))
+            findings.append(
+                Finding(
+                    severity: severity, ruleID: ruleID, feed: feed.name, vendor: vendor, location: location,
+                    field: fieldName, rawValue: rawValue, message: violation.message, hint: violation.hint))
         }
         for problem in raw.problems {
             var location = SourceLocation(file: file, line: problem.line, column: problem.column, record: raw.number)
-            if let column = problem.column, column - 1 < raw.fields.count { location.field = raw.fields[column - 1].key }
-            findings.append(Finding(
-                severity: .error, ruleID: problem.ruleID, feed: feed.name, vendor: vendor, location: location,
-                rawValue: problem.rawValue, message: problem.message, hint: problem.hint))
+            if let column = problem.column, column - 1 < raw.fields.count {
+                location.field = raw.fields[column - 1].key
+            }
+            findings.append(
+                Finding(
+                    severity: .error, ruleID: problem.ruleID, feed: feed.name, vendor: vendor, location: location,
+                    rawValue: problem.rawValue, message: problem.message, hint: problem.hint))
         }
         for (index, field) in feed.fields.enumerated() {
             switch outcomes[index] {
             case .null:
                 if let severity = field.required {
-                    add(severity, RequiredRule.id, RequiredRule.violation(field: field.name, raw: rawValues[index]), field: index)
+                    add(
+                        severity, RequiredRule.id, RequiredRule.violation(field: field.name, raw: rawValues[index]),
+                        field: index)
                 }
             case .invalid(let problem):
-                add(.error, problem.ruleID, RuleViolation(message: "field '\(field.name)': \(problem.message)", hint: problem.hint), field: index)
+                add(
+                    .error, problem.ruleID,
+                    RuleViolation(message: "field '\(field.name)': \(problem.message)", hint: problem.hint),
+                    field: index)
             case .value(let value):
                 for rule in fieldRules[index] {
                     if let violation = rule.violation(of: value, field: field.name) {
@@ -134,7 +150,8 @@ public final class FeedChecker {
                 add(rule.spec.severity, rule.id, violation, field: rule.leftIndex)
             }
         }
-        if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values) {
+        if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values)
+        {
             // Accessed through the optional each time so the key set is never copied.
             if let violation = uniqueKey?.violation(key: key, values: values), let spec = uniqueKey?.spec {
                 add(spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first)

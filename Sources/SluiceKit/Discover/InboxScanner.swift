@@ -16,7 +16,8 @@ public enum InboxScanner {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: inbox.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InboxError(path: DisplayPath.of(inbox, relativeTo: displayBase), message: "inbox folder does not exist")
+            throw InboxError(
+                path: DisplayPath.of(inbox, relativeTo: displayBase), message: "inbox folder does not exist")
         }
         var files: [InboxFile] = []
         func visit(_ folder: URL) throws(InboxError) {
@@ -34,7 +35,10 @@ public enum InboxScanner {
                     try visit(url)
                 } else if type == .typeRegular {
                     let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-                    files.append(InboxFile(url: url, displayPath: DisplayPath.of(url, relativeTo: displayBase), name: name, size: size))
+                    files.append(
+                        InboxFile(
+                            url: url, displayPath: DisplayPath.of(url, relativeTo: displayBase), name: name, size: size)
+                    )
                 }
             }
         }

@@ -41,6 +41,8 @@ public struct HeaderBinding: Sendable, Hashable {
 public enum HeaderKey {
     /// The key of a header.
     public static func of(_ header: String) -> String {
-        String(header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        String(
+            header.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                .map(Character.init))
     }
 }

@@ -87,7 +87,8 @@ extension DateFormat {
 struct DateFields {
     var year = 0
     var month = 0
-    var day = 0
+    /// 1 when the format has no day: a month such as `2026-10` means its first day.
+    var day = 1
     var hour = 0
     var minute = 0
     var second = 0

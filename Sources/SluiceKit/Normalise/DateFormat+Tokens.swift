@@ -114,7 +114,8 @@ extension DateFormat {
                     "date format '\(pattern)' has a time of day; declare the field as a timestamp or remove the time")
             }
         }
-        for role in ["year", "month", "day"] where !roles.contains(role) {
+        // A format without a day (`yyyy-MM`, a reporting month) reads the first of the month.
+        for role in ["year", "month"] where !roles.contains(role) {
             throw fail("format '\(pattern)' has no \(role)")
         }
         if timestamp && !roles.contains("hour") {

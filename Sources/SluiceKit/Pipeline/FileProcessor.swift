@@ -19,13 +19,16 @@ struct FileProcessor {
             return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
         }
         let binding = HeaderBinding(feed: feed, header: reader.header)
-        let missingRequired = feed.fields.indices.filter { binding.columns[$0] == nil && feed.fields[$0].required == .error }
+        let missingRequired = feed.fields.indices.filter {
+            binding.columns[$0] == nil && feed.fields[$0].required == .error
+        }
         if !missingRequired.isEmpty {
             let names = missingRequired.map { describe(feed.fields[$0]) }.joined(separator: ", ")
             let header = reader.header.map { "'\($0)'" }.joined(separator: ", ")
             return .quarantined(
                 ruleID: "missing-column",
-                reason: "required column \(names) not found in the header (line \(reader.headerLine)); the header has \(header)",
+                reason:
+                    "required column \(names) not found in the header (line \(reader.headerLine)); the header has \(header)",
                 line: reader.headerLine)
         }
         for finding in headerFindings(binding, header: reader.header, line: reader.headerLine, file: file.displayPath) {
@@ -60,27 +63,31 @@ struct FileProcessor {
         let feed = checker.feed
         var findings: [Finding] = []
         func warn(_ ruleID: String, column: Int?, field: String?, value: String?, _ message: String, _ hint: String) {
-            findings.append(Finding(
-                severity: .warning, ruleID: ruleID, feed: feed.name, vendor: vendorName, 
-                location: SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, field: value),
-                field: field, rawValue: value, message: message, hint: hint))
+            findings.append(
+                Finding(
+                    severity: .warning, ruleID: ruleID, feed: feed.name, vendor: vendorName,
+                    location: SourceLocation(file: file, line: line, column: column.map { $0 + 1 }, field: value),
+                    field: field, rawValue: value, message: message, hint: hint))
         }
         for (index, name) in binding.unclaimed {
-            warn("unknown-column", column: index, field: nil, value: name,
-                 "column '\(name)' matches no field of feed '\(feed.name)' and is ignored",
-                 "add it to a field's aliases if it should be read")
+            warn(
+                "unknown-column", column: index, field: nil, value: name,
+                "column '\(name)' matches no field of feed '\(feed.name)' and is ignored",
+                "add it to a field's aliases if it should be read")
         }
         for (index, field) in feed.fields.enumerated() where binding.columns[index] == nil && field.required != .error {
-            warn("missing-column", column: nil, field: field.name, value: nil,
-                 "no column for field '\(field.name)'; its values are empty",
-                 "check the header or add the vendor's column name to the field's aliases")
+            warn(
+                "missing-column", column: nil, field: field.name, value: nil,
+                "no column for field '\(field.name)'; its values are empty",
+                "check the header or add the vendor's column name to the field's aliases")
         }
         for (fieldIndex, ignored) in binding.duplicates {
             for index in ignored {
                 let name = feed.fields[fieldIndex].name
-                warn("duplicate-column", column: index, field: name, value: header[index],
-                     "column '\(header[index])' also matches field '\(name)' and is ignored",
-                     "remove the duplicate column or rename it")
+                warn(
+                    "duplicate-column", column: index, field: name, value: header[index],
+                    "column '\(header[index])' also matches field '\(name)' and is ignored",
+                    "remove the duplicate column or rename it")
             }
         }
         return findings

@@ -20,16 +20,19 @@ public enum Pipeline {
         do {
             let folder = try publisher.stage(runID: runID)
             staging = folder
-            let outputs = try RunOutputs(folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit)
+            let outputs = try RunOutputs(
+                folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             var inputs: [InputSummary] = []
             for file in files {
-                inputs.append(try process(file, router: router, checkers: checkers, outputs: outputs, quarantine: quarantine))
+                inputs.append(
+                    try process(file, router: router, checkers: checkers, outputs: outputs, quarantine: quarantine))
             }
             try outputs.close()
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
-            let status = ExitStatus.of(quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)
+            let status = ExitStatus.of(
+                quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)
             var summary = RunSummary(
                 runID: runID, startedAt: Timestamps.iso(started), finishedAt: Timestamps.iso(options.now()),
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
@@ -76,9 +79,10 @@ public enum Pipeline {
         do {
             digest = try FileDigest.sha256(of: file.url)
         } catch {
-            return try quarantined(file, feed: nil, sha256: "", ruleID: "unreadable-file",
-                                   reason: "cannot read file: \(error.localizedDescription)", line: nil,
-                                   outputs: outputs, quarantine: quarantine)
+            return try quarantined(
+                file, feed: nil, sha256: "", ruleID: "unreadable-file",
+                reason: "cannot read file: \(error.localizedDescription)", line: nil,
+                outputs: outputs, quarantine: quarantine)
         }
         var summary = InputSummary(
             path: file.displayPath, size: file.size, sha256: digest, feed: nil, status: "processed", reason: nil,
@@ -87,13 +91,15 @@ public enum Pipeline {
         switch router.route(fileName: file.name) {
         case .unrouted:
             let globs = router.globs.map { "'\($0)'" }.joined(separator: ", ")
-            return try quarantined(file, feed: nil, sha256: digest, ruleID: "unrouted-file",
-                                   reason: "file name matches no feed's files pattern (\(globs))", line: nil,
-                                   outputs: outputs, quarantine: quarantine)
+            return try quarantined(
+                file, feed: nil, sha256: digest, ruleID: "unrouted-file",
+                reason: "file name matches no feed's files pattern (\(globs))", line: nil,
+                outputs: outputs, quarantine: quarantine)
         case .ambiguous(let names):
-            return try quarantined(file, feed: nil, sha256: digest, ruleID: "unrouted-file",
-                                   reason: "file name matches the files patterns of several feeds (\(names.joined(separator: ", ")))",
-                                   line: nil, outputs: outputs, quarantine: quarantine)
+            return try quarantined(
+                file, feed: nil, sha256: digest, ruleID: "unrouted-file",
+                reason: "file name matches the files patterns of several feeds (\(names.joined(separator: ", ")))",
+                line: nil, outputs: outputs, quarantine: quarantine)
         case .feed(let name):
             feedName = name
         }
@@ -111,8 +117,9 @@ public enum Pipeline {
         case .quarantined(let ruleID, let reason, let line):
             try outputs.rollback(to: before, feed: feedName)
             checker.withdrawFile()
-            return try quarantined(file, feed: feedName, sha256: digest, ruleID: ruleID, reason: reason, line: line,
-                                   outputs: outputs, quarantine: quarantine)
+            return try quarantined(
+                file, feed: feedName, sha256: digest, ruleID: ruleID, reason: reason, line: line,
+                outputs: outputs, quarantine: quarantine)
         }
     }
 
@@ -121,9 +128,12 @@ public enum Pipeline {
         outputs: RunOutputs, quarantine: Quarantine
     ) throws(OutputError) -> InputSummary {
         let copy = try quarantine.add(file, reason: reason)
-        try outputs.write(Finding(
-            severity: .error, ruleID: ruleID, feed: feed, location: SourceLocation(file: file.displayPath, line: line),
-            message: "file quarantined: \(reason)", hint: "fix or resend the file; it is kept in the run's \(copy)"))
+        try outputs.write(
+            Finding(
+                severity: .error, ruleID: ruleID, feed: feed,
+                location: SourceLocation(file: file.displayPath, line: line),
+                message: "file quarantined: \(reason)", hint: "fix or resend the file; it is kept in the run's \(copy)")
+        )
         return InputSummary(
             path: file.displayPath, size: file.size, sha256: sha256, feed: feed, status: "quarantined", reason: reason,
             quarantinedAs: copy, records: RecordCounts(), droppedRows: 0, errors: 1, warnings: 0)

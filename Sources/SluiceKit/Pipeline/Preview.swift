@@ -25,7 +25,9 @@ public struct Preview: Sendable {
             guard rules.feed(named: feedName) != nil else {
                 let known = rules.feeds.map(\.name)
                 let hint = DidYouMean.clause(for: feedName, among: known)
-                throw .input(path: display, message: "no feed named '\(feedName)'\(hint) (feeds: \(known.joined(separator: ", ")))")
+                throw .input(
+                    path: display,
+                    message: "no feed named '\(feedName)'\(hint) (feeds: \(known.joined(separator: ", ")))")
             }
             name = feedName
         } else {
@@ -33,7 +35,9 @@ public struct Preview: Sendable {
             case .feed(let routed): name = routed
             case .unrouted: throw .input(path: display, message: "file name matches no feed; name one with --feed")
             case .ambiguous(let names):
-                throw .input(path: display, message: "file name matches several feeds (\(names.joined(separator: ", "))); name one with --feed")
+                throw .input(
+                    path: display,
+                    message: "file name matches several feeds (\(names.joined(separator: ", "))); name one with --feed")
             }
         }
         let checker = try Pipeline.compile(RuleSet(feeds: rules.feeds.filter { $0.name == name }))[name]!
@@ -69,7 +73,9 @@ public struct Preview: Sendable {
         let width = feed.fields.map(\.name.count).max() ?? 0
         for (index, field) in feed.fields.enumerated() {
             let source = binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" } ?? "no column"
-            lines.append("  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  ← \(source) (\(field.kind.rawValue))")
+            lines.append(
+                "  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  ← \(source) (\(field.kind.rawValue))"
+            )
         }
         for (index, name) in binding.unclaimed {
             lines.append("  (column \(index + 1) '\(name)' is not read)")

@@ -11,7 +11,9 @@ public struct RunOptions: Sendable {
     public var now: @Sendable () -> Date
 
     /// Creates options.
-    public init(inbox: URL, rules: URL, outbox: URL, displayBase: URL? = nil, now: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        inbox: URL, rules: URL, outbox: URL, displayBase: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.inbox = inbox
         self.rules = rules
         self.outbox = outbox

@@ -49,7 +49,8 @@ public struct RecordCounts: Codable, Sendable, Hashable {
     public var rejected = 0
 
     static func + (lhs: RecordCounts, rhs: RecordCounts) -> RecordCounts {
-        RecordCounts(read: lhs.read + rhs.read, accepted: lhs.accepted + rhs.accepted, rejected: lhs.rejected + rhs.rejected)
+        RecordCounts(
+            read: lhs.read + rhs.read, accepted: lhs.accepted + rhs.accepted, rejected: lhs.rejected + rhs.rejected)
     }
 }
 

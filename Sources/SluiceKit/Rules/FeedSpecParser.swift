@@ -116,7 +116,9 @@ struct FeedSpecParser {
             let severity = entries["severity"].flatMap { reader.severity($0.value) } ?? .error
             guard let parsed = ComparisonExpression.parse(expression) else {
                 let operators = ComparisonOperator.allCases.map(\.rawValue).joined(separator: " ")
-                reader.fail(compareNode, "cannot read comparison '\(expression)'; write 'field OP field' with OP one of \(operators)")
+                reader.fail(
+                    compareNode,
+                    "cannot read comparison '\(expression)'; write 'field OP field' with OP one of \(operators)")
                 return nil
             }
             let names = fields.map(\.name)
@@ -127,11 +129,15 @@ struct FeedSpecParser {
                 let right = fields.first(where: { $0.name == parsed.right })
             else { return nil }
             guard ComparisonExpression.comparable(left.kind, right.kind) else {
-                reader.fail(compareNode, "cannot compare '\(left.name)' (\(left.kind.rawValue)) with '\(right.name)' (\(right.kind.rawValue))")
+                reader.fail(
+                    compareNode,
+                    "cannot compare '\(left.name)' (\(left.kind.rawValue)) with '\(right.name)' (\(right.kind.rawValue))"
+                )
                 return nil
             }
-            return ComparisonSpec(left: parsed.left, op: parsed.op, right: parsed.right, severity: severity,
-                                  declaredAt: reader.location(of: compareNode))
+            return ComparisonSpec(
+                left: parsed.left, op: parsed.op, right: parsed.right, severity: severity,
+                declaredAt: reader.location(of: compareNode))
         }
     }
 

@@ -24,7 +24,8 @@ struct FieldSpecParser {
     func parse(_ node: Node) -> FieldSpec? {
         let errorsBefore = reader.errors.count
         guard let entries = reader.mapping(node, "a field", allowed: Self.fieldKeys),
-            let name = reader.requireKey("name", in: entries, of: node, "a field").flatMap({ reader.string($0, "name") }),
+            let name = reader.requireKey("name", in: entries, of: node, "a field").flatMap({ reader.string($0, "name") }
+            ),
             let kind = reader.requireKey("kind", in: entries, of: node, "field '\(name)'")
                 .flatMap({ reader.choice($0, "kind", as: ValueKind.self) })
         else { return nil }

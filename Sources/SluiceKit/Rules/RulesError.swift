@@ -25,7 +25,9 @@ public struct RulesErrors: Error, Sendable, Hashable, CustomStringConvertible {
     /// Creates the list, sorted by place.
     public init(_ errors: [RulesError]) {
         self.errors = errors.sorted {
-            ($0.location.file, $0.location.line, $0.location.column) < ($1.location.file, $1.location.line, $1.location.column)
+            ($0.location.file, $0.location.line, $0.location.column) < (
+                $1.location.file, $1.location.line, $1.location.column
+            )
         }
     }
 

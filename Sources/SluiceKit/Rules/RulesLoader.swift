@@ -36,21 +36,26 @@ public enum RulesLoader {
             do {
                 let data = try Data(contentsOf: directory.appendingPathComponent(name))
                 guard let text = String(data: data, encoding: .utf8) else {
-                    errors.append(RulesError(location: RulesLocation(file: file, line: 1, column: 1),
-                                             message: "rules file is not valid UTF-8"))
+                    errors.append(
+                        RulesError(
+                            location: RulesLocation(file: file, line: 1, column: 1),
+                            message: "rules file is not valid UTF-8"))
                     continue
                 }
                 sources.append((file, text))
             } catch {
-                errors.append(RulesError(location: RulesLocation(file: file, line: 1, column: 1),
-                                         message: "cannot read rules file: \(error.localizedDescription)"))
+                errors.append(
+                    RulesError(
+                        location: RulesLocation(file: file, line: 1, column: 1),
+                        message: "cannot read rules file: \(error.localizedDescription)"))
             }
         }
         return try parse(sources: sources, priorErrors: errors)
     }
 
     /// Parses rules given as text, one entry per file (tests and `rules check` use this too).
-    public static func parse(sources: [(file: String, text: String)], priorErrors: [RulesError] = []) throws(RulesErrors)
+    public static func parse(sources: [(file: String, text: String)], priorErrors: [RulesError] = [])
+        throws(RulesErrors)
         -> RuleSet
     {
         var errors = priorErrors
@@ -95,8 +100,10 @@ public enum RulesLoader {
         for feed in feeds {
             if let first = seen[feed.name] {
                 let place = "\(first.declaredAt.file):\(first.declaredAt.line)"
-                errors.append(RulesError(location: feed.declaredAt,
-                                         message: "feed '\(feed.name)' is already declared at \(place)"))
+                errors.append(
+                    RulesError(
+                        location: feed.declaredAt,
+                        message: "feed '\(feed.name)' is already declared at \(place)"))
             } else {
                 seen[feed.name] = feed
             }
@@ -110,15 +117,18 @@ public enum RulesLoader {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let prefix = context.map { "\($0.text) " } ?? ""
-            return RulesError(location: RulesLocation(file: file, line: mark.line, column: mark.column),
-                              message: "invalid YAML: \(prefix)\(problem)")
+            return RulesError(
+                location: RulesLocation(file: file, line: mark.line, column: mark.column),
+                message: "invalid YAML: \(prefix)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return RulesError(location: RulesLocation(file: file, line: context.mark.line, column: context.mark.column),
-                              message: "key \(names) appears more than once in the same mapping")
+            return RulesError(
+                location: RulesLocation(file: file, line: context.mark.line, column: context.mark.column),
+                message: "key \(names) appears more than once in the same mapping")
         default:
-            return RulesError(location: RulesLocation(file: file, line: 1, column: 1),
-                              message: "invalid YAML: \(error)")
+            return RulesError(
+                location: RulesLocation(file: file, line: 1, column: 1),
+                message: "invalid YAML: \(error)")
         }
     }
 }

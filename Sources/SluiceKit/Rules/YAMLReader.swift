@@ -49,7 +49,9 @@ final class YAMLReader {
             }
             guard allowed.contains(name) else {
                 let known = allowed.joined(separator: ", ")
-                fail(key, "unknown key '\(name)' in \(what)\(DidYouMean.clause(for: name, among: allowed)) (known: \(known))")
+                fail(
+                    key,
+                    "unknown key '\(name)' in \(what)\(DidYouMean.clause(for: name, among: allowed)) (known: \(known))")
                 continue
             }
             entries[name] = Entry(key: key, value: value)

@@ -12,7 +12,9 @@ enum CSVLine {
     }
 
     private static func append(_ value: String, to line: inout String) {
-        let needsQuotes = value.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+        }
         guard needsQuotes else {
             line.append(value)
             return
@@ -50,7 +52,7 @@ public enum ExcelSafe {
         var digitsAfterPoint = 0
         for (index, byte) in value.utf8.enumerated() {
             switch byte {
-            case UInt8(ascii: "+"), UInt8(ascii: "-") where index == 0: continue
+            case UInt8(ascii: "+") where index == 0, UInt8(ascii: "-") where index == 0: continue
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
                 if seenPoint { digitsAfterPoint += 1 }

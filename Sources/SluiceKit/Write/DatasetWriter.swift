@@ -35,7 +35,8 @@ final class DatasetWriter {
     }
 
     var checkpoint: Checkpoint {
-        Checkpoint(clean: clean.offset, rejected: rejected.offset, accepted: acceptedCount, rejectedCount: rejectedCount)
+        Checkpoint(
+            clean: clean.offset, rejected: rejected.offset, accepted: acceptedCount, rejectedCount: rejectedCount)
     }
 
     func rollback(to checkpoint: Checkpoint) throws(OutputError) {

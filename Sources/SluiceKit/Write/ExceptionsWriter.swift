@@ -44,7 +44,8 @@ final class ExceptionsWriter {
                 finding.hint ?? "",
             ]))
         let members = [
-            JSONText.string(finding.severity.rawValue), JSONText.string(finding.ruleID), JSONText.optional(finding.feed),
+            JSONText.string(finding.severity.rawValue), JSONText.string(finding.ruleID),
+            JSONText.optional(finding.feed),
             JSONText.optional(finding.vendor), JSONText.string(location.file), JSONText.optional(location.line),
             JSONText.optional(location.column), JSONText.optional(location.record), JSONText.optional(field),
             JSONText.optional(finding.rawValue), JSONText.string(finding.message), JSONText.optional(finding.hint),

@@ -36,7 +36,7 @@ extension NormaliseTests {
                 "dd/MM/yyyy", .timestamp,
                 "timestamp format 'dd/MM/yyyy' has no hour; declare the field as a date if it has no time"
             ),
-            ("MM/yyyy", .date, "format 'MM/yyyy' has no day"),
+            ("dd/yyyy", .date, "format 'dd/yyyy' has no month"),
             ("dd/MM/yyyy/yy", .date, "format 'dd/MM/yyyy/yy' has the year twice"),
             ("dd/MMM/MM/yyyy", .date, "format 'dd/MMM/MM/yyyy' has the month twice"),
             (

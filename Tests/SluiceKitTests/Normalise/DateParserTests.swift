@@ -18,6 +18,8 @@ extension NormaliseTests {
             ("10/03/2026", "MM/dd/yyyy", .clean("2026-10-03")),
             ("2026-10-03", "yyyy-MM-dd", .clean("2026-10-03")),
             ("20261003", "yyyyMMdd", .clean("2026-10-03")),
+            ("2026-10", "yyyy-MM", .clean("2026-10-01")),
+            ("Oct 2026", "MMM yyyy", .clean("2026-10-01")),
             ("03.10.26", "dd.MM.yy", .clean("2026-10-03")),
             ("03-Oct-2026", "dd-MMM-yyyy", .clean("2026-10-03")),
             ("03-OCT-2026", "dd-MMM-yyyy", .clean("2026-10-03")),

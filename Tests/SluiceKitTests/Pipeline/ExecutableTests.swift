@@ -65,8 +65,12 @@ import Testing
         let result = try Self.run(["run"], in: work)
         #expect(result.status == 0)
         #expect(result.stderr == "")
-        #expect(result.stdout.contains("1 files (0 quarantined), 1 records: 1 accepted, 0 rejected; 0 errors, 0 warnings → Outbox/runs/"))
-        #expect(FileManager.default.fileExists(atPath: work.appendingPathComponent("Outbox/latest/clean/acme-scorecard.csv").path))
+        #expect(
+            result.stdout.contains(
+                "1 files (0 quarantined), 1 records: 1 accepted, 0 rejected; 0 errors, 0 warnings → Outbox/runs/"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: work.appendingPathComponent("Outbox/latest/clean/acme-scorecard.csv").path))
     }
 
     @Test func findingsGoToStderrWithTheirPlace() throws {
@@ -78,7 +82,10 @@ import Testing
         #expect(result.status == 0)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines.first == "Inbox/acme_scorecard_2026-10.csv:2:4: error: [required] field 'value' is 'N/A', which means no value; expected a value")
+        #expect(
+            lines.first
+                == "Inbox/acme_scorecard_2026-10.csv:2:4: error: [required] field 'value' is 'N/A', which means no value; expected a value"
+        )
         #expect(lines.last?.hasPrefix("Inbox/acme_scorecard_2026-10.csv:3:2: error: [type] field 'period': ") == true)
     }
 
@@ -87,19 +94,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["run"], in: work)
         #expect(result.status == 3)
-        #expect(result.stderr.hasPrefix("Inbox/notes.txt: error: [unrouted-file] file quarantined: file name matches no feed's files pattern"))
-        let reason = try String(contentsOf: work.appendingPathComponent("Outbox/latest/quarantine/notes.txt.reason.txt"), encoding: .utf8)
+        #expect(
+            result.stderr.hasPrefix(
+                "Inbox/notes.txt: error: [unrouted-file] file quarantined: file name matches no feed's files pattern"))
+        let reason = try String(
+            contentsOf: work.appendingPathComponent("Outbox/latest/quarantine/notes.txt.reason.txt"), encoding: .utf8)
         #expect(reason.hasPrefix("file: Inbox/notes.txt\nreason: file name matches no feed's files pattern"))
     }
 
     @Test func aBrokenRulesFileExitsTwoAndProcessesNothing() throws {
-        let rules = "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n"
+        let rules =
+            "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n"
         let work = try Self.workFolder(inbox: ["a.csv": "x\n1\n"], rules: ["a.yaml": rules])
         defer { try? FileManager.default.removeItem(at: work) }
         for command in [["run"], ["rules", "check"]] {
             let result = try Self.run(command, in: work)
             #expect(result.status == 2, "\(command)")
-            #expect(result.stderr.contains("Rules/a.yaml:6:33: unknown key 'requird' in a field; did you mean 'required'?"), "\(command)")
+            #expect(
+                result.stderr.contains("Rules/a.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'?"),
+                "\(command)")
         }
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("Outbox").path))
     }

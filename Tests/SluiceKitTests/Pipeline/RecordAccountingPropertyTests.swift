@@ -61,10 +61,12 @@ import Testing
             let count = Int.random(in: 0...120, using: &random)
             let lines = ["id,wait,day,note"] + (0..<count).map { Self.row(&random, index: written + $0) }
             written += count
-            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(to: inbox.appendingPathComponent("contacts_\(file).csv"))
+            try Data((lines.joined(separator: "\r\n") + "\r\n").utf8).write(
+                to: inbox.appendingPathComponent("contacts_\(file).csv"))
         }
         let report = try Pipeline.run(
-            RunOptions(inbox: inbox, rules: rulesFolder, outbox: work.appendingPathComponent("Outbox"), displayBase: work))
+            RunOptions(
+                inbox: inbox, rules: rulesFolder, outbox: work.appendingPathComponent("Outbox"), displayBase: work))
         let summary = report.summary
         #expect(summary.records.read == written, "seed \(seed)")
         #expect(summary.records.read == summary.records.accepted + summary.records.rejected, "seed \(seed)")

@@ -56,15 +56,15 @@ import Testing
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: integr}\n",
-            "Rules/acme.yaml:6:28: unknown kind 'integr'; did you mean 'integer'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)"
+            "Rules/acme.yaml:6:25: unknown kind 'integr'; did you mean 'integer'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n",
-            "Rules/acme.yaml:6:33: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale)"
+            "Rules/acme.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, pattern: \"[a-\"}\n",
-            "Rules/acme.yaml:6:42: invalid regular expression '[a-'"
+            "Rules/acme.yaml:6:40: invalid regular expression '[a-'"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text}\n    unique-key: [y]\n",
@@ -105,15 +105,20 @@ import Testing
             errors(yaml) == [
                 "Rules/acme.yaml:2:5: feed 'a' is missing the required key 'vendor'",
                 "Rules/acme.yaml:3:5: unknown key 'vendr' in a feed; did you mean 'vendor'? (known: name, description, vendor, files, format, csv, number-format, percent-scale, fields, checks, unique-key)",
-                "Rules/acme.yaml:6:28: unknown kind 'txt'; did you mean 'text'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)",
+                "Rules/acme.yaml:6:25: unknown kind 'txt'; did you mean 'text'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)",
             ])
     }
 
     @Test func rejectsTheSameFeedNameTwiceAcrossFiles() {
-        let feed = "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text}\n"
-        #expect(throws: RulesErrors([
-            RulesError(location: RulesLocation(file: "Rules/b.yaml", line: 2, column: 5), message: "feed 'a' is already declared at Rules/a.yaml:2")
-        ])) {
+        let feed =
+            "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text}\n"
+        #expect(
+            throws: RulesErrors([
+                RulesError(
+                    location: RulesLocation(file: "Rules/b.yaml", line: 2, column: 5),
+                    message: "feed 'a' is already declared at Rules/a.yaml:2")
+            ])
+        ) {
             try RulesLoader.parse(sources: [("Rules/a.yaml", feed), ("Rules/b.yaml", feed)])
         }
     }
@@ -152,13 +157,17 @@ import Testing
                     dropRowsMatching: "^Total"))
         #expect(feed.fields[1].decimalSeparator == ",")
         #expect(feed.fields[1].thousandsSeparator == ".")
-        #expect(feed.fields[2].enumValues == [EnumValue(value: "voice", synonyms: ["Phone", "Call"]), EnumValue(value: "chat")])
+        #expect(
+            feed.fields[2].enumValues == [
+                EnumValue(value: "voice", synonyms: ["Phone", "Call"]), EnumValue(value: "chat"),
+            ])
         #expect(feed.fields[3].trueTokens == ["Y"])
         #expect(feed.fields[3].falseTokens == ["N"])
     }
 
     @Test func theShippedRulesLoad() throws {
-        let rules = try RulesLoader.load(directory: TestPaths.repoRoot.appendingPathComponent("Rules"), displayBase: TestPaths.repoRoot)
+        let rules = try RulesLoader.load(
+            directory: TestPaths.repoRoot.appendingPathComponent("Rules"), displayBase: TestPaths.repoRoot)
         #expect(rules.feeds.map(\.name) == ["acme-scorecard", "brightline-scorecard", "corvia-interactions"])
     }
 }

@@ -20,7 +20,8 @@ struct CompareRule: Sendable {
         guard !holds else { return nil }
         let expression = "\(spec.left) \(spec.op.rawValue) \(spec.right)"
         return RuleViolation(
-            message: "'\(expression)' does not hold: \(spec.left) is '\(left.cleanText)', \(spec.right) is '\(right.cleanText)'",
+            message:
+                "'\(expression)' does not hold: \(spec.left) is '\(left.cleanText)', \(spec.right) is '\(right.cleanText)'",
             hint: "check both values; the rules require \(expression)")
     }
 }

@@ -36,7 +36,8 @@ struct UniqueKeyRule: Sendable {
         guard let first = seen[key] else { return nil }
         let described = zip(spec.fields, indices).map { name, index in "\(name) '\(values[index]?.cleanText ?? "")'" }
         return RuleViolation(
-            message: "duplicate of record \(first.record) (\(first.file):\(first.line)) for \(described.joined(separator: ", "))",
+            message:
+                "duplicate of record \(first.record) (\(first.file):\(first.line)) for \(described.joined(separator: ", "))",
             hint: "remove the duplicate row or ask the vendor which figure is right")
     }
 
