@@ -48,7 +48,7 @@ public final class FeedChecker {
                     errors.append(
                         RulesError(
                             location: field.declaredAt,
-                            message: "range of '\(field.name)' has a bound that is not a \(field.kind.rawValue)"))
+                            message: "range of '\(field.name)' has a bound that is not a valid \(field.kind.rawValue)"))
                 }
                 return RangeRule(
                     severity: severity, min: low, minExclusive: min?.exclusive ?? false, max: high,

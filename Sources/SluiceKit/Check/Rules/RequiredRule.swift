@@ -8,7 +8,8 @@ enum RequiredRule {
         let message: String
         switch raw {
         case nil: message = "field '\(field)' has no value in this row; expected a value"
-        case let text? where text.trimmingCharacters(in: .whitespaces).isEmpty:
+        // The normaliser trims line ends as well as spaces, so a quoted cell of line breaks is empty too.
+        case let text? where text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty:
             message = "field '\(field)' is empty; expected a value"
         case let text?: message = "field '\(field)' is '\(text)', which means no value; expected a value"
         }

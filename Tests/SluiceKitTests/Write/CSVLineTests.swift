@@ -1,0 +1,90 @@
+import Testing
+
+@testable import SluiceKit
+
+@Suite struct CSVLineTests {
+    @Test(arguments: [
+        // Formula starters get one apostrophe.
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("=1+2", "'=1+2"),
+        ("@x", "'@x"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("+", "'+"),
+        ("-", "'-"),
+        ("-x", "'-x"),
+        ("+1+1", "'+1+1"),
+        ("-5-5", "'-5-5"),
+        ("--5", "'--5"),
+        ("-5.", "'-5."),
+        ("-1e5", "'-1e5"),
+        ("-1,5", "'-1,5"),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        // Signed plain numbers stay numbers.
+        ("+1", "+1"),
+        ("-5", "-5"),
+        ("+3.25", "+3.25"),
+        ("-.5", "-.5"),
+        ("-0", "-0"),
+        // An apostrophe already there gets one more, so one can always be removed.
+        ("'quoted", "''quoted"),
+        ("'=1", "''=1"),
+        ("'", "''"),
+        // Everything else is left alone.
+        ("1e5", "1e5"),
+        ("5.", "5."),
+        ("a,b", "a,b"),
+        ("say \"hi\"", "say \"hi\""),
+        ("a=1", "a=1"),
+        (" =1", " =1"),
+        ("", ""),
+        ("Österreich", "Österreich"),
+    ])
+    func excelSafeProtectsFormulaStarters(value: String, protected: String) {
+        #expect(ExcelSafe.protect(value) == protected)
+        if protected != value {
+            #expect(String(protected.dropFirst()) == value)
+        }
+    }
+
+    @Test(arguments: [
+        ("=SUM(A1)", "'=SUM(A1)\n"),
+        ("+1", "+1\n"),
+        ("-5", "-5\n"),
+        ("+3.25", "+3.25\n"),
+        ("-", "'-\n"),
+        ("@x", "'@x\n"),
+        ("\tx", "'\tx\n"),
+        ("\rx", "\"'\rx\"\n"),
+        ("'quoted", "''quoted\n"),
+        ("a,b", "\"a,b\"\n"),
+        ("say \"hi\"", "\"say \"\"hi\"\"\"\n"),
+        ("line\nbreak", "\"line\nbreak\"\n"),
+        ("line\r\nbreak", "\"line\r\nbreak\"\n"),
+        ("1e5", "1e5\n"),
+        ("-.5", "-.5\n"),
+        ("=HYPERLINK(\"http://x\",\"a\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\"\n"),
+        ("", "\n"),
+        ("Österreich", "Österreich\n"),
+    ])
+    func encodesOneValue(value: String, line: String) {
+        #expect(CSVLine.encode([value]) == line)
+    }
+
+    @Test func encodesARowWithCommasAndLF() {
+        #expect(CSVLine.encode(["a", "", "=x", "b,c", "-5"]) == "a,,'=x,\"b,c\",-5\n")
+        #expect(CSVLine.encode([]) == "\n")
+        #expect(CSVLine.encode(["", ""]) == ",\n")
+    }
+
+    @Test(arguments: ["-5", "+3.25", "-.5", "0", "12", "1.5", "+0.0"])
+    func plainNumbers(value: String) {
+        #expect(ExcelSafe.isPlainNumber(value))
+    }
+
+    @Test(arguments: ["", "-", "+", ".", "-.", "5.", "1.2.3", "1e5", "-5-5", "1,5", " 5", "٣"])
+    func notPlainNumbers(value: String) {
+        #expect(!ExcelSafe.isPlainNumber(value))
+    }
+}
