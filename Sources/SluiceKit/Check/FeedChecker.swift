@@ -7,7 +7,7 @@ public final class FeedChecker {
     private let fieldRules: [[any FieldRule]]
     private let comparisons: [CompareRule]
     private var uniqueKey: UniqueKeyRule?
-    private var keysOfCurrentFile: [String] = []
+    private var currentFile: String?
     private let vendorIndex: Int?
 
     /// Compiles a feed the loader has checked; a rule that does not compile is a rules error.
@@ -63,13 +63,13 @@ public final class FeedChecker {
 
     /// Starts a file: unique keys it adds can be withdrawn if the file is quarantined.
     public func beginFile() {
-        keysOfCurrentFile = []
+        currentFile = nil
     }
 
     /// Withdraws the current file's unique keys (its records will not be published).
     public func withdrawFile() {
-        uniqueKey?.forget(keys: keysOfCurrentFile)
-        keysOfCurrentFile = []
+        if let currentFile { uniqueKey?.forget(file: currentFile) }
+        currentFile = nil
     }
 
     /// Maps, normalises and checks one record of a file.
@@ -157,7 +157,7 @@ public final class FeedChecker {
                 add(spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first)
             } else {
                 uniqueKey?.remember(key: key, at: .init(file: file, line: raw.line, record: raw.number))
-                keysOfCurrentFile.append(key)
+                currentFile = file
             }
         }
         return ValidatedRecord(

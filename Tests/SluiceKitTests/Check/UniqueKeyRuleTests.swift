@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    @Test func forgetWithdrawsOnlyTheGivenKeys() throws {
+    @Test func forgetWithdrawsOnlyTheGivenFilesKeys() throws {
         var rule = rule()
         let kept = record("billing", "2026-10-01")
         let withdrawn = record("sales", "2026-10-01")
@@ -56,7 +56,7 @@ import Testing
         rule.remember(key: keptKey, at: .init(file: "a.csv", line: 2, record: 1))
         rule.remember(key: withdrawnKey, at: .init(file: "b.csv", line: 2, record: 1))
 
-        rule.forget(keys: [withdrawnKey])
+        rule.forget(file: "b.csv")
 
         #expect(rule.violation(key: withdrawnKey, values: withdrawn) == nil)
         #expect(

@@ -1,7 +1,7 @@
 /// `unique-key`: the combined key fields do not repeat within a feed; a duplicate names the first.
 ///
-/// State is compact: one dictionary entry per distinct key of accepted records (the key's
-/// text and where it was first seen), never the records themselves.
+/// State is compact (`KeyIndex`): the bytes of each distinct key of accepted records and
+/// where it was first seen, never the records themselves.
 struct UniqueKeyRule: Sendable {
     static let id = "unique-key"
 
@@ -14,7 +14,9 @@ struct UniqueKeyRule: Sendable {
 
     let spec: UniqueKeySpec
     let indices: [Int]
-    private var seen: [String: FirstSeen] = [:]
+    private var seen = KeyIndex()
+    /// File names by number, so each remembered key costs a 4-byte file number, not a string.
+    private var files: [String] = []
 
     init(spec: UniqueKeySpec, indices: [Int]) {
         self.spec = spec
@@ -22,32 +24,42 @@ struct UniqueKeyRule: Sendable {
     }
 
     /// The key text of a record, or nil when a key field has no value (required catches that).
+    /// Decimals are compared reduced, so `12.5` and `12.50` are the same key.
     func key(of values: [NormalisedValue?]) -> String? {
         var parts: [String] = []
         for index in indices {
             guard let value = values[index] else { return nil }
-            parts.append(value.cleanText)
+            if case .decimal(let number) = value {
+                parts.append(number.reduced.description)
+            } else {
+                parts.append(value.cleanText)
+            }
         }
         return parts.joined(separator: "\u{1F}")
     }
 
     /// A violation when the key was already seen in an accepted record.
     func violation(key: String, values: [NormalisedValue?]) -> RuleViolation? {
-        guard let first = seen[key] else { return nil }
+        guard let first = seen.place(of: key) else { return nil }
         let described = zip(spec.fields, indices).map { name, index in "\(name) '\(values[index]?.cleanText ?? "")'" }
         return RuleViolation(
             message:
-                "duplicate of record \(first.record) (\(first.file):\(first.line)) for \(described.joined(separator: ", "))",
+                "duplicate of record \(first.record) (\(files[Int(first.file)]):\(first.line)) for \(described.joined(separator: ", "))",
             hint: "remove the duplicate row or ask the vendor which figure is right")
     }
 
-    /// Remembers an accepted record's key.
+    /// Remembers an accepted record's key, unless already known.
     mutating func remember(key: String, at first: FirstSeen) {
-        if seen[key] == nil { seen[key] = first }
+        if files.last != first.file { files.append(first.file) }
+        let place = KeyIndex.Place(file: Int32(files.count - 1), line: Int32(first.line), record: Int32(first.record))
+        seen.insert(key, at: place)
     }
 
-    /// Forgets keys, when a file's records are withdrawn (the file was quarantined mid-way).
-    mutating func forget(keys: [String]) {
-        for key in keys { seen[key] = nil }
+    /// Forgets the keys first seen in a file, when its records are withdrawn (the file was
+    /// quarantined half-way).
+    mutating func forget(file: String) {
+        for (number, name) in files.enumerated() where name == file {
+            seen.removeAll(fromFile: Int32(number))
+        }
     }
 }
