@@ -33,10 +33,14 @@ struct RunCommand: ParsableCommand {
         let summary = report.summary
         let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
         print(
-            "run \(summary.runID): \(summary.inputs.count) files (\(quarantined) quarantined), "
-                + "\(summary.records.read) records: \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
-                + "\(summary.findings.errors) errors, \(summary.findings.warnings) warnings → "
+            "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined), "
+                + "\(count(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
+                + "\(count(summary.findings.errors, "error")), \(count(summary.findings.warnings, "warning")) → "
                 + DisplayPath.of(report.runFolder, relativeTo: Folders.current))
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
+    }
+
+    private func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

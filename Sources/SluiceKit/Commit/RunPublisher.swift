@@ -60,6 +60,7 @@ public struct RunPublisher: Sendable {
             throw Self.error(destination.path, "cannot publish the run")
         }
         try syncFolder(runsFolder)
+        rmdir(stagingFolder.path)  // only when empty: another run's staging is left alone
         let temporary = outbox.appendingPathComponent(".latest-\(runID)")
         unlink(temporary.path)
         guard symlink("runs/\(runID)", temporary.path) == 0, rename(temporary.path, latestLink.path) == 0 else {

@@ -4,7 +4,8 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     case success = 0
     /// Something unexpected failed (an output could not be written, an internal error).
     case failure = 1
-    /// Bad command line or broken rules files: nothing was processed.
+    /// Bad command line (including a file argument that cannot be used) or broken rules
+    /// files: nothing was processed.
     case usageOrRules = 2
     /// The run completed but needs a person: a file was quarantined, or error findings exceed
     /// the rules' `max-error-findings`.
@@ -22,8 +23,10 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
         switch error {
         case is RulesErrors: return .usageOrRules
         case let error as SluiceError:
-            if case .rules = error { return .usageOrRules }
-            return .failure
+            switch error {
+            case .rules, .input: return .usageOrRules
+            case .inbox, .output: return .failure
+            }
         default: return .failure
         }
     }

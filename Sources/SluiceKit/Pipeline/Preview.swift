@@ -14,12 +14,19 @@ public struct Preview: Sendable {
     public var records: [ValidatedRecord]
     /// Whether there were more records than shown.
     public var truncated: Bool
+    /// The encoding used, and whether a byte order mark chose it.
+    public var encoding: String
+    /// The delimiter used (declared or detected).
+    public var delimiter: String
 
     /// Reads up to `limit` records of a file with a feed (named, or routed by the file name).
     public static func make(
         file: URL, rules: RuleSet, feedName: String?, displayBase: URL?, limit: Int
     ) throws(SluiceError) -> Preview {
         let display = DisplayPath.of(file, relativeTo: displayBase)
+        guard FileManager.default.isReadableFile(atPath: file.path) else {
+            throw .input(path: display, message: "no such file, or it cannot be read")
+        }
         let name: String
         if let feedName {
             guard rules.feed(named: feedName) != nil else {
@@ -63,13 +70,14 @@ public struct Preview: Sendable {
         }
         return Preview(
             feed: checker.feed, header: reader.header, headerLine: reader.headerLine, binding: binding,
-            records: records, truncated: truncated)
+            records: records, truncated: truncated, encoding: reader.encoding.description,
+            delimiter: reader.detectedDelimiter == 9 ? "tab" : String(UnicodeScalar(reader.detectedDelimiter)))
     }
 
     /// The preview as text: the header binding, then each record's fields with raw and
     /// normalised values and their findings.
     public var text: String {
-        var lines = ["feed '\(feed.name)': header on line \(headerLine)"]
+        var lines = ["feed '\(feed.name)': \(encoding), delimiter '\(delimiter)', header on line \(headerLine)"]
         let width = feed.fields.map(\.name.count).max() ?? 0
         for (index, field) in feed.fields.enumerated() {
             let source = binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" } ?? "no column"
@@ -93,8 +101,12 @@ public struct Preview: Sendable {
                 case .invalid: value = "(invalid)"
                 }
                 lines.append("  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(raw) → \(value)")
+                for finding in record.findings where finding.field == field.name {
+                    lines.append("      \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)")
+                }
             }
-            for finding in record.findings {
+            let names = Set(feed.fields.map(\.name))
+            for finding in record.findings where !names.contains(finding.field ?? "") {
                 lines.append("  \(finding.severity.rawValue): [\(finding.ruleID)] \(finding.message)")
             }
         }

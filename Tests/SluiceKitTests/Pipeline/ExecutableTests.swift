@@ -67,7 +67,7 @@ import Testing
         #expect(result.stderr == "")
         #expect(
             result.stdout.contains(
-                "1 files (0 quarantined), 1 records: 1 accepted, 0 rejected; 0 errors, 0 warnings → Outbox/runs/"))
+                "1 file (0 quarantined), 1 record: 1 accepted, 0 rejected; 0 errors, 0 warnings → Outbox/runs/"))
         #expect(
             FileManager.default.fileExists(
                 atPath: work.appendingPathComponent("Outbox/latest/clean/acme-scorecard.csv").path))
@@ -142,5 +142,31 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("record 1 (line 2): accepted, vendor 'ACME'"))
         #expect(result.stdout.contains("  kpi     'TSF' → service_level"))
+    }
+}
+
+extension ExecutableTests {
+    @Test func previewOfAMissingFileIsAUsageError() throws {
+        let work = try Self.workFolder(inbox: [:])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["preview", "Inbox/nope.csv"], in: work)
+        #expect(result.status == 2)
+        #expect(result.stderr == "sluice: Inbox/nope.csv: no such file, or it cannot be read\n")
+    }
+
+    @Test func previewShowsEachValuesFindingUnderIt() throws {
+        let work = try Self.workFolder(inbox: [
+            "brightline_scorecard_x.csv":
+                "\u{FEFF}Title;;\r\nQueue;Week Start;Week End;Service Level %;FCR %;AHT;CSAT;Contacts\r\nBilling;05.10.2026;11.10.2026;104,5;71,0 %;05:12;4,2;1.234\r\n"
+        ])
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["preview", "Inbox/brightline_scorecard_x.csv"], in: work)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "feed 'brightline-scorecard': utf-8 (byte order mark), delimiter ';', header on line 2")
+        let slIndex = try #require(lines.lastIndex { $0.hasPrefix("  service_level ") })
+        #expect(lines[slIndex] == "  service_level             '104,5' → 104.5")
+        #expect(
+            lines[slIndex + 1] == "      error: [range] field 'service_level' value '104.5' is above the maximum 100")
     }
 }
