@@ -14,6 +14,8 @@ public struct FeedSpec: Sendable {
     public var comparisons: [ComparisonSpec]
     /// Fields whose combined value must not repeat within the feed.
     public var uniqueKey: UniqueKeySpec?
+    /// How the feed's records become KPI observations, if they do.
+    public var kpi: FeedKPISpec?
     /// Where the feed is declared.
     public var declaredAt: RulesLocation
 
@@ -21,7 +23,7 @@ public struct FeedSpec: Sendable {
     public init(
         name: String, vendor: VendorSource, files: [String], csv: CSVOptions = CSVOptions(),
         fields: [FieldSpec], comparisons: [ComparisonSpec] = [], uniqueKey: UniqueKeySpec? = nil,
-        declaredAt: RulesLocation
+        kpi: FeedKPISpec? = nil, declaredAt: RulesLocation
     ) {
         self.name = name
         self.vendor = vendor
@@ -30,6 +32,7 @@ public struct FeedSpec: Sendable {
         self.fields = fields
         self.comparisons = comparisons
         self.uniqueKey = uniqueKey
+        self.kpi = kpi
         self.declaredAt = declaredAt
     }
 

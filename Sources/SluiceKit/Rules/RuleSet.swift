@@ -4,11 +4,24 @@ public struct RuleSet: Sendable {
     public var feeds: [FeedSpec]
     /// Run-wide settings.
     public var settings: RunSettings
+    /// The KPI catalogue.
+    public var kpis: [KPISpec]
+    /// The contracts with vendors.
+    public var contracts: [ContractSpec]
 
     /// Creates a rule set.
-    public init(feeds: [FeedSpec], settings: RunSettings = RunSettings()) {
+    public init(
+        feeds: [FeedSpec], settings: RunSettings = RunSettings(), kpis: [KPISpec] = [], contracts: [ContractSpec] = []
+    ) {
         self.feeds = feeds
         self.settings = settings
+        self.kpis = kpis
+        self.contracts = contracts
+    }
+
+    /// The KPI with this id.
+    public func kpi(_ id: String) -> KPISpec? {
+        kpis.first { $0.id == id }
     }
 
     /// The feed with this name.

@@ -5,7 +5,8 @@ import Testing
 
 /// The README's rules-file reference names every key the loader accepts, and every kind.
 @Suite struct RulesReferenceTests {
-    static let readme = (try? String(contentsOf: TestPaths.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    static let readme =
+        (try? String(contentsOf: TestPaths.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
 
     static let keys = Set(
         RulesFileParser.topKeys + RulesFileParser.settingsKeys + FeedSpecParser.feedKeys + FeedSpecParser.csvKeys
@@ -16,7 +17,8 @@ import Testing
 
     @Test(arguments: keys)
     func everyKeyIsDocumented(key: String) {
-        #expect(Self.readme.contains("\(key):") || Self.readme.contains("`\(key)`"), "README does not document '\(key)'")
+        #expect(
+            Self.readme.contains("\(key):") || Self.readme.contains("`\(key)`"), "README does not document '\(key)'")
     }
 
     @Test(arguments: ValueKind.allCases)
