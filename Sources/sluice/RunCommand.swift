@@ -10,11 +10,21 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Folder of vendor exports.") var inbox = "Inbox"
     @Option(help: "Folder of rules files (*.yaml).") var rules = "Rules"
     @Option(help: "Folder the run is published to.") var outbox = "Outbox"
+    @Option(
+        name: .customLong("as-of"),
+        help: "Evaluate periods and due dates as of this day (yyyy-MM-dd; default: today, UTC), for reproducible runs.")
+    var asOf: String?
+
+    func validate() throws {
+        if let asOf, CivilDate.iso(asOf) == nil {
+            throw ValidationError("--as-of must be a date written yyyy-MM-dd, not '\(asOf)'")
+        }
+    }
 
     func run() throws {
         let options = RunOptions(
             inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox),
-            displayBase: Folders.current)
+            displayBase: Folders.current, asOf: asOf.flatMap(CivilDate.iso))
         let report: RunReport
         do {
             report = try Pipeline.run(options)

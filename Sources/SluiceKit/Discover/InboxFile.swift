@@ -10,4 +10,17 @@ public struct InboxFile: Sendable, Hashable {
     public var name: String
     /// Size in bytes.
     public var size: Int
+    /// Last modification time: when the vendor's upload finished.
+    public var modified: Date
+
+    /// The day the file was received (its modification date, in UTC).
+    public var receivedOn: CivilDate { Self.utcDate(of: modified) }
+
+    /// The calendar day of an instant in UTC.
+    public static func utcDate(of instant: Date) -> CivilDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
 }

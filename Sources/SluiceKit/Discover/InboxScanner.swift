@@ -35,10 +35,11 @@ public enum InboxScanner {
                     try visit(url)
                 } else if type == .typeRegular {
                     let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+                    let modified = attributes[.modificationDate] as? Date ?? Date(timeIntervalSince1970: 0)
                     files.append(
                         InboxFile(
-                            url: url, displayPath: DisplayPath.of(url, relativeTo: displayBase), name: name, size: size)
-                    )
+                            url: url, displayPath: DisplayPath.of(url, relativeTo: displayBase), name: name, size: size,
+                            modified: modified))
                 }
             }
         }

@@ -117,3 +117,13 @@ extension CivilDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 }
+
+extension CivilDate {
+    private static let isoReader = try? ValueNormaliser(field: FieldSpec(name: "date", kind: .date, formats: ["yyyy-MM-dd"]))
+
+    /// A `yyyy-MM-dd` date that exists, or nil.
+    public static func iso(_ text: String) -> CivilDate? {
+        guard case .value(.date(let date))? = isoReader?.normalise(text) else { return nil }
+        return date
+    }
+}

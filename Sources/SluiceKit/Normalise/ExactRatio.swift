@@ -59,3 +59,10 @@ public struct ExactRatio: Sendable, Hashable, Comparable, CustomStringConvertibl
         return result
     }
 }
+
+extension ExactRatio {
+    /// `self − other`, exact.
+    public func minus(_ other: ExactRatio) -> ExactRatio {
+        ExactRatio(numerator * other.denominator - other.numerator * denominator, denominator * other.denominator)
+    }
+}

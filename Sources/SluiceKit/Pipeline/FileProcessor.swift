@@ -9,6 +9,7 @@ struct FileProcessor {
 
     let checker: FeedChecker
     let outputs: RunOutputs
+    let kpis: KPICollector
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {
         let feed = checker.feed
@@ -37,7 +38,9 @@ struct FileProcessor {
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
-                let record = checker.validate(raw, binding: binding, file: file.displayPath)
+                var record = checker.validate(raw, binding: binding, file: file.displayPath)
+                kpis.observe(&record, feed: feed, file: file)
+                kpis.count(record, feed: feed)
                 try outputs.write(record, feed: feed.name, file: file.displayPath)
                 counts.read += 1
                 if record.isRejected { counts.rejected += 1 } else { counts.accepted += 1 }

@@ -8,6 +8,13 @@ public enum Pipeline {
         let started = options.now()
         let rules = try loadRules(options)
         let checkers = try compile(rules)
+        let asOf = options.asOf ?? InboxFile.utcDate(of: started)
+        let collector: KPICollector
+        do {
+            collector = try KPICollector(rules: rules, asOf: asOf)
+        } catch {
+            throw .rules(error)
+        }
         let files: [InboxFile]
         do {
             files = try InboxScanner.scan(options.inbox, displayBase: options.displayBase)
@@ -36,7 +43,8 @@ public enum Pipeline {
             var summary = RunSummary(
                 runID: runID, startedAt: Timestamps.iso(started), finishedAt: Timestamps.iso(options.now()),
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
-                outputs: [], exitCode: status.rawValue)
+                outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
+                quality: results.quality.map(QualitySummary.init))
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
             let published = try publisher.publish(runID: runID, staging: folder)
@@ -73,7 +81,7 @@ public enum Pipeline {
 
     private static func process(
         _ file: InboxFile, router: FeedRouter, checkers: [String: FeedChecker], outputs: RunOutputs,
-        quarantine: Quarantine
+        kpis: KPICollector, quarantine: Quarantine
     ) throws(OutputError) -> InputSummary {
         let digest: String
         do {
@@ -106,8 +114,9 @@ public enum Pipeline {
         guard let checker = checkers[feedName] else { preconditionFailure("router returned an unknown feed") }
         summary.feed = feedName
         let before = outputs.checkpoint(feed: feedName)
+        let kpisBefore = kpis.snapshot
         checker.beginFile()
-        switch try FileProcessor(checker: checker, outputs: outputs).process(file) {
+        switch try FileProcessor(checker: checker, outputs: outputs, kpis: kpis).process(file) {
         case .processed(let counts, let dropped):
             summary.records = counts
             summary.droppedRows = dropped
@@ -117,6 +126,7 @@ public enum Pipeline {
         case .quarantined(let ruleID, let reason, let line):
             try outputs.rollback(to: before, feed: feedName)
             checker.withdrawFile()
+            kpis.restore(kpisBefore)
             return try quarantined(
                 file, feed: feedName, sha256: digest, ruleID: ruleID, reason: reason, line: line,
                 outputs: outputs, quarantine: quarantine)

@@ -9,6 +9,8 @@ public struct RunOptions: Sendable {
     public var displayBase: URL?
     /// The clock; injected so runs are reproducible in tests.
     public var now: @Sendable () -> Date
+    /// The day the run evaluates periods and due dates against (`--as-of`); default: today (UTC).
+    public var asOf: CivilDate?
 
     /// Creates options.
     public init(
@@ -19,5 +21,6 @@ public struct RunOptions: Sendable {
         self.outbox = outbox
         self.displayBase = displayBase
         self.now = now
+        self.asOf = asOf
     }
 }

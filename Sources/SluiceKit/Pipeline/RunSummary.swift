@@ -8,6 +8,12 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public var findings: FindingCounts
     public var outputs: [OutputSummary]
     public var exitCode: Int32
+    /// The day periods and due dates were evaluated against.
+    public var asOf: String
+    /// KPI rows by status.
+    public var kpis: KPIStatusCounts
+    /// Errors per 100 data points per vendor and feed.
+    public var quality: [QualitySummary]
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -15,6 +21,63 @@ public struct RunSummary: Codable, Sendable, Hashable {
         case finishedAt = "finished_at"
         case inputs, records, findings, outputs
         case exitCode = "exit_code"
+        case asOf = "as_of"
+        case kpis, quality
+    }
+}
+
+/// How many KPI rows (whole vendor-periods, not breakdowns) ended in each status.
+public struct KPIStatusCounts: Codable, Sendable, Hashable {
+    public var met = 0
+    public var warning = 0
+    public var breached = 0
+    public var noData = 0
+    /// KPIs observed without an SLA target.
+    public var untargeted = 0
+
+    enum CodingKeys: String, CodingKey {
+        case met, warning, breached
+        case noData = "no-data"
+        case untargeted = "no-target"
+    }
+
+    init(_ rows: [KPIResults.Row]) {
+        for row in rows where row.key.dimension.isEmpty {
+            switch row.status {
+            case .met?: met += 1
+            case .warning?: warning += 1
+            case .breached?: breached += 1
+            case .noData?: noData += 1
+            case nil: untargeted += 1
+            }
+        }
+    }
+}
+
+/// The contract team's accuracy measure for one vendor and feed.
+public struct QualitySummary: Codable, Sendable, Hashable {
+    public var vendor: String
+    public var feed: String
+    public var records: Int
+    public var dataPoints: Int
+    public var errors: Int
+    public var errorsPer100: String
+    public var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case vendor, feed, records, errors, status
+        case dataPoints = "data_points"
+        case errorsPer100 = "errors_per_100"
+    }
+
+    init(_ quality: KPIResults.Quality) {
+        vendor = quality.vendor
+        feed = quality.feed
+        records = quality.records
+        dataPoints = quality.dataPoints
+        errors = quality.errors
+        errorsPer100 = quality.errorsPer100.map { $0.rounded(decimals: 2).description } ?? ""
+        status = quality.status.rawValue
     }
 }
 

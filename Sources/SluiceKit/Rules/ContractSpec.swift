@@ -52,6 +52,8 @@ public struct SLATarget: Sendable, Hashable {
     public var critical: Bool
     /// First period this target applies to (`nil`: from the contract's start).
     public var effectiveFrom: CivilDate?
+    /// Where it is declared.
+    public var declaredAt = RulesLocation(file: "", line: 0, column: 0)
 
     /// Creates a target.
     public init(
@@ -93,6 +95,8 @@ public struct ExpectedSubmission: Sendable, Hashable {
     public var graceDays: Int
     /// First period expected (`nil`: the contract's start).
     public var from: CivilDate?
+    /// Where it is declared.
+    public var declaredAt = RulesLocation(file: "", line: 0, column: 0)
 
     /// Creates an expectation.
     public init(feed: String, dueDay: Int, graceDays: Int = 0, from: CivilDate? = nil) {

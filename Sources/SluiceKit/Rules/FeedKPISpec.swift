@@ -32,6 +32,8 @@ public struct WideColumn: Sendable, Hashable {
     public var field: String
     /// The KPI it reports.
     public var kpi: String
+    /// Where it is declared.
+    public var declaredAt = RulesLocation(file: "", line: 0, column: 0)
 
     /// Creates a column.
     public init(field: String, kpi: String) {
@@ -48,6 +50,8 @@ public struct Derivation: Sendable, Hashable {
     public var aggregation: Aggregation
     /// Only records where this holds are aggregated (`channel == voice`).
     public var filter: Condition?
+    /// Where it is declared.
+    public var declaredAt = RulesLocation(file: "", line: 0, column: 0)
 
     /// Creates a derivation.
     public init(kpi: String, aggregation: Aggregation, filter: Condition? = nil) {

@@ -5,7 +5,7 @@ import Yams
 struct FeedSpecParser {
     static let feedKeys = [
         "name", "description", "vendor", "files", "format", "csv", "number-format", "percent-scale", "fields",
-        "checks", "unique-key",
+        "checks", "unique-key", "kpi",
     ]
     static let csvKeys = ["delimiter", "quote", "encoding", "skip-lines", "drop-last-rows", "drop-rows-matching"]
     static let numberKeys = ["decimal-separator", "thousands-separator"]
@@ -49,10 +49,11 @@ struct FeedSpecParser {
         }
         let comparisons = entries["checks"].map { checks($0.value, known: fields) } ?? []
         let key = entries["unique-key"].flatMap { uniqueKey($0.value, known: known) }
+        let kpi = entries["kpi"].flatMap { FeedKPIParser(reader: reader, fields: fields).parse($0.value) }
         guard reader.errors.count == errorsBefore, let name, let vendor, let files else { return nil }
         return FeedSpec(
             name: name, vendor: vendor, files: files, csv: csv, fields: fields, comparisons: comparisons,
-            uniqueKey: key, declaredAt: reader.location(of: node))
+            uniqueKey: key, kpi: kpi, declaredAt: reader.location(of: node))
     }
 
     private func vendorSource(_ node: Node) -> VendorSource? {

@@ -36,6 +36,8 @@ public struct RunSettings: Sendable, Hashable {
     public var maxErrorFindings: Int?
     /// How many findings are printed on stderr before a count.
     public var stderrFindingLimit: Int
+    /// Which KPI dataset layouts are written.
+    public var kpiLayout: KPIOutputLayout = .long
 
     /// Creates settings.
     public init(maxErrorFindings: Int? = nil, stderrFindingLimit: Int = 20) {

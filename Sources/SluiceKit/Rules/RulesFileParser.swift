@@ -7,10 +7,12 @@ struct RulesFileParser {
         var feeds: [FeedSpec] = []
         var settings: RunSettings?
         var settingsNode: Node?
+        var kpis: [KPISpec] = []
+        var contracts: [ContractSpec] = []
     }
 
-    static let topKeys = ["feeds", "settings"]
-    static let settingsKeys = ["max-error-findings", "stderr-findings"]
+    static let topKeys = ["feeds", "settings", "kpis", "contracts"]
+    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout"]
 
     let reader: YAMLReader
 
@@ -21,6 +23,9 @@ struct RulesFileParser {
             parsed.settings = settings(node)
             parsed.settingsNode = top["settings"]?.key
         }
+        let catalogue = KPICatalogParser(reader: reader)
+        if let node = top["kpis"]?.value { parsed.kpis = catalogue.kpis(node) }
+        if let node = top["contracts"]?.value { parsed.contracts = catalogue.contracts(node) }
         if let node = top["feeds"]?.value {
             guard let sequence = node.sequence else {
                 reader.fail(node, "'feeds' must be a list of feeds (each item starting with '- name:')")
@@ -40,6 +45,9 @@ struct RulesFileParser {
         }
         if let value = entries["stderr-findings"]?.value, let limit = reader.int(value, "stderr-findings") {
             settings.stderrFindingLimit = limit
+        }
+        if let value = entries["kpi-layout"]?.value {
+            settings.kpiLayout = reader.choice(value, "kpi-layout", as: KPIOutputLayout.self) ?? .long
         }
         return settings
     }

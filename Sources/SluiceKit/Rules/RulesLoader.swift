@@ -60,6 +60,8 @@ public enum RulesLoader {
     {
         var errors = priorErrors
         var feeds: [FeedSpec] = []
+        var kpis: [KPISpec] = []
+        var contracts: [ContractSpec] = []
         var settings: RunSettings?
         for source in sources {
             let reader = YAMLReader(file: source.file)
@@ -74,6 +76,8 @@ public enum RulesLoader {
                 let parser = RulesFileParser(reader: reader)
                 let parsed = parser.parse(document)
                 feeds += parsed.feeds
+                kpis += parsed.kpis
+                contracts += parsed.contracts
                 if let fileSettings = parsed.settings, let settingsNode = parsed.settingsNode {
                     if settings != nil {
                         reader.fail(settingsNode, "'settings' is declared in more than one rules file")
@@ -84,6 +88,8 @@ public enum RulesLoader {
             errors += reader.errors
         }
         errors += duplicateFeedErrors(feeds)
+        let rules = RuleSet(feeds: feeds, settings: settings ?? RunSettings(), kpis: kpis, contracts: contracts)
+        errors += RuleSetValidator.errors(in: rules)
         guard errors.isEmpty else { throw RulesErrors(errors) }
         guard !feeds.isEmpty else {
             let file = sources.first?.file ?? "Rules"
@@ -91,7 +97,7 @@ public enum RulesLoader {
                 RulesError(location: RulesLocation(file: file, line: 1, column: 1), message: "no feeds are declared")
             ])
         }
-        return RuleSet(feeds: feeds, settings: settings ?? RunSettings())
+        return rules
     }
 
     private static func duplicateFeedErrors(_ feeds: [FeedSpec]) -> [RulesError] {

@@ -12,6 +12,31 @@ import Testing
     static let names =
         (try? FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()) ?? []
 
+    /// The run's clock: 2026-11-18T22:13:20Z.
+    static let clock = Date(timeIntervalSince1970: 1_795_000_000)
+
+    /// A scenario setting from a one-line file, if present.
+    static func setting(_ name: String, in folder: URL) throws -> String? {
+        let url = folder.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try String(contentsOf: url, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Gives every inbox file the clock's time, or the date `received-on.txt` names for it
+    /// (`file yyyy-MM-dd` per line), so receipt dates are reproducible.
+    static func setReceivedDates(inbox: URL, from source: URL) throws {
+        var dates: [String: Date] = [:]
+        for line in try setting("received-on.txt", in: source)?.split(separator: "\n") ?? [] {
+            let parts = line.split(separator: " ").map(String.init)
+            guard parts.count == 2, let day = CivilDate.iso(parts[1]) else { continue }
+            dates[parts[0]] = Date(timeIntervalSince1970: TimeInterval(day.daysSinceEpoch * 86_400 + 43_200))
+        }
+        for name in try FileManager.default.contentsOfDirectory(atPath: inbox.path) {
+            try FileManager.default.setAttributes(
+                [.modificationDate: dates[name] ?? clock], ofItemAtPath: inbox.appendingPathComponent(name).path)
+        }
+    }
+
     @Test(arguments: names)
     func scenario(_ name: String) throws {
         let source = Self.folder.appendingPathComponent(name)
@@ -24,6 +49,8 @@ import Testing
                 ? from : TestPaths.repoRoot.appendingPathComponent(sub)
             try FileManager.default.copyItem(at: origin, to: work.appendingPathComponent(sub))
         }
+        let asOf = try Self.setting("as-of.txt", in: source).flatMap(CivilDate.iso) ?? CivilDate(year: 2026, month: 11, day: 6)
+        try Self.setReceivedDates(inbox: work.appendingPathComponent("Inbox"), from: source)
         let actual = work.appendingPathComponent("Actual")
         try FileManager.default.createDirectory(at: actual, withIntermediateDirectories: true)
         let options = RunOptions(

@@ -1,0 +1,26 @@
+/// Finds the contract a vendor's value belongs to, by vendor and date.
+struct ContractDirectory: Sendable {
+    /// Why no contract was found.
+    enum Miss: Error {
+        /// The vendor has no contract at all.
+        case noContract
+        /// The vendor's contracts do not cover the date.
+        case outside([ContractSpec])
+    }
+
+    private let byVendor: [String: [ContractSpec]]
+    private let byID: [String: ContractSpec]
+
+    init(_ contracts: [ContractSpec]) {
+        byVendor = Dictionary(grouping: contracts) { HeaderKey.of($0.vendor) }
+        byID = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The contract for a vendor on a date; `id` pins one contract (a feed's `contract:`).
+    func contract(vendor: String, on date: CivilDate, id: String?) -> Result<ContractSpec, Miss> {
+        let candidates = id.flatMap { byID[$0].map { [$0] } } ?? byVendor[HeaderKey.of(vendor)] ?? []
+        guard !candidates.isEmpty else { return .failure(.noContract) }
+        if let contract = candidates.first(where: { $0.start <= date && date <= $0.end }) { return .success(contract) }
+        return .failure(.outside(candidates))
+    }
+}

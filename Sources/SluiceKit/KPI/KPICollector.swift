@@ -1,0 +1,234 @@
+import Foundation
+
+/// Gathers KPI observations while records stream through a run: reported values from long
+/// and wide layouts, running aggregates for record-level feeds, what each vendor submitted,
+/// and the data-quality counts. Its state is compact: aggregates and counters, never records.
+final class KPICollector {
+    /// Running state of one record-level group: vendor × contract × period (× dimension).
+    struct Group {
+        var states: [AggregateState]
+        var records = 0
+        /// Days of the period (1-based day of period) that had records.
+        var days: Set<Int> = []
+        var files: [String] = []
+    }
+
+    /// Data points and errors of one vendor in one feed.
+    struct Quality {
+        var records = 0
+        var dataPoints = 0
+        var errors = 0
+    }
+
+    let rules: RuleSet
+    let asOf: CivilDate
+    private let contracts: ContractDirectory
+    private var layouts: [String: (spec: FeedKPISpec, layout: KPIFeedLayout)] = [:]
+    private let kpiByName: [String: KPISpec]
+    private(set) var reported: [KPIObservation] = []
+    private(set) var groups: [String: [KPIKey: Group]] = [:]
+    /// Feed → vendor → period label → the earliest file date and the files.
+    private(set) var received: [SubmissionKey: (date: CivilDate, files: [String])] = [:]
+    private(set) var quality: [QualityKey: Quality] = [:]
+
+    struct SubmissionKey: Hashable {
+        let feed: String
+        let vendor: String
+        let contract: String
+        let period: PeriodKey
+    }
+
+    struct QualityKey: Hashable, Comparable {
+        let vendor: String
+        let feed: String
+
+        static func < (lhs: QualityKey, rhs: QualityKey) -> Bool { (lhs.vendor, lhs.feed) < (rhs.vendor, rhs.feed) }
+    }
+
+    init(rules: RuleSet, asOf: CivilDate) throws(RulesErrors) {
+        self.rules = rules
+        self.asOf = asOf
+        contracts = ContractDirectory(rules.contracts)
+        var names: [String: KPISpec] = [:]
+        for kpi in rules.kpis {
+            for name in [kpi.id, kpi.name] + kpi.aliases where names[HeaderKey.of(name)] == nil {
+                names[HeaderKey.of(name)] = kpi
+            }
+        }
+        kpiByName = names
+        for feed in rules.feeds {
+            guard let spec = feed.kpi else { continue }
+            layouts[feed.name] = (spec, try KPIFeedLayout(feed: feed, spec: spec))
+        }
+    }
+
+    /// Everything the collector holds, to restore when a file is withdrawn half-way.
+    struct Snapshot {
+        fileprivate let reported: Int
+        fileprivate let groups: [String: [KPIKey: Group]]
+        fileprivate let received: [SubmissionKey: (date: CivilDate, files: [String])]
+        fileprivate let quality: [QualityKey: Quality]
+    }
+
+    /// The state before a file; compact, so copying it per file is cheap.
+    var snapshot: Snapshot {
+        Snapshot(reported: reported.count, groups: groups, received: received, quality: quality)
+    }
+
+    /// Forgets what a withdrawn file contributed.
+    func restore(_ snapshot: Snapshot) {
+        reported.removeLast(reported.count - snapshot.reported)
+        groups = snapshot.groups
+        received = snapshot.received
+        quality = snapshot.quality
+    }
+
+    /// Counts a record (accepted or rejected) for the data-quality score of its vendor and feed.
+    func count(_ record: ValidatedRecord, feed: FeedSpec) {
+        let key = QualityKey(vendor: record.vendor, feed: feed.name)
+        quality[key, default: Quality()].records += 1
+        quality[key, default: Quality()].dataPoints += feed.fields.count
+        quality[key, default: Quality()].errors += record.findings.filter { $0.severity == .error }.count
+    }
+
+    /// Turns an accepted record into KPI observations or aggregates; a record whose KPI part is
+    /// wrong (an unknown KPI name, a future period) gets an error finding and is rejected.
+    func observe(_ record: inout ValidatedRecord, feed: FeedSpec, file: InboxFile) {
+        guard !record.isRejected, let (spec, layout) = layouts[feed.name] else { return }
+        switch layout {
+        case .long(let periodIndex, let nameIndex, let valueIndex, let parsers):
+            guard case .date(let date)? = record.values[periodIndex],
+                let contract = contract(for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
+            else { return }
+            let name = record.values[nameIndex]?.cleanText ?? record.rawValues[nameIndex] ?? ""
+            guard let kpi = kpiByName[HeaderKey.of(name)] else {
+                let known = rules.kpis.map(\.id).joined(separator: ", ")
+                add(&record, file: file, feed: feed, field: nameIndex, rule: "unknown-kpi",
+                    "KPI '\(name)' is not in the catalogue (\(known))",
+                    "add it to a KPI's aliases if it is one of these, or declare a new KPI")
+                return
+            }
+            guard let parser = parsers[kpi.unit] else { return }
+            switch parser.normalise(record.rawValues[valueIndex] ?? "") {
+            case .value(let value):
+                guard let number = value.kpiNumber else { return }
+                let period = PeriodKey.containing(date, length: contract.period)
+                reportedValue(number, kpi: kpi.id, period: period, contract: contract, record: record, feed: feed, file: file, field: valueIndex)
+            case .null:
+                break
+            case .invalid(let problem):
+                add(&record, file: file, feed: feed, field: valueIndex, rule: problem.ruleID,
+                    "KPI '\(kpi.id)' (\(kpi.unit.rawValue)): \(problem.message)", problem.hint)
+            }
+        case .wide(let periodIndex, let columns):
+            guard case .date(let date)? = record.values[periodIndex],
+                let contract = contract(for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
+            else { return }
+            let period = PeriodKey.containing(date, length: contract.period)
+            for (index, kpi) in columns {
+                guard let number = record.values[index]?.kpiNumber else { continue }
+                reportedValue(number, kpi: kpi, period: period, contract: contract, record: record, feed: feed, file: file, field: index)
+            }
+        case .records(let timeIndex, let dimensions, let derivations):
+            let writtenDate: CivilDate
+            var localDate: CivilDate?
+            switch record.values[timeIndex] {
+            case .date(let date)?:
+                writtenDate = date
+                localDate = date
+            case .timestamp(let stamp)?:
+                writtenDate = stamp.date
+            default: return
+            }
+            guard let contract = contract(for: &record, feed: feed, spec: spec, date: writtenDate, field: timeIndex, file: file) else { return }
+            if case .timestamp(let stamp)? = record.values[timeIndex] {
+                localDate = LocalDate.of(stamp, timeZone: contract.timeZone)
+            }
+            guard let day = localDate else { return }
+            let period = PeriodKey.containing(day, length: contract.period)
+            var dimensionKeys = [""]
+            for (index, name) in dimensions {
+                dimensionKeys.append("\(name)=\(record.values[index]?.cleanText ?? "")")
+            }
+            for dimension in dimensionKeys {
+                let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: "", dimension: dimension)
+                var group = groups[feed.name]?[key] ?? Group(states: derivations.map { $0.plan.makeState() })
+                for (offset, derivation) in derivations.enumerated() {
+                    derivation.plan.add(record.values, to: &group.states[offset])
+                }
+                group.records += 1
+                group.days.insert(day.daysSinceEpoch - period.start.daysSinceEpoch + 1)
+                if group.files.last != file.displayPath && !group.files.contains(file.displayPath) {
+                    group.files.append(file.displayPath)
+                }
+                groups[feed.name, default: [:]][key] = group
+            }
+            noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
+        }
+    }
+
+    private func reportedValue(
+        _ number: ExactDecimal, kpi: String, period: PeriodKey, contract: ContractSpec, record: ValidatedRecord,
+        feed: FeedSpec, file: InboxFile, field: Int
+    ) {
+        let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: kpi, dimension: "")
+        var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
+        location.column = record.columns[field]
+        reported.append(KPIObservation(
+            key: key, value: ExactRatio(number), source: .reported, evidence: "\(file.displayPath):\(record.raw.line)",
+            location: location, feed: feed.name))
+        noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
+    }
+
+    private func noteReceived(feed: FeedSpec, vendor: String, contract: ContractSpec, period: PeriodKey, file: InboxFile) {
+        let key = SubmissionKey(feed: feed.name, vendor: vendor, contract: contract.id, period: period)
+        // A run evaluating an earlier day (--as-of) cannot have received a file after it.
+        let date = min(file.receivedOn, asOf)
+        if var entry = received[key] {
+            if !entry.files.contains(file.displayPath) { entry.files.append(file.displayPath) }
+            entry.date = min(entry.date, date)
+            received[key] = entry
+        } else {
+            received[key] = (date, [file.displayPath])
+        }
+    }
+
+    /// The contract for a record's vendor and date, or a finding on the record.
+    private func contract(
+        for record: inout ValidatedRecord, feed: FeedSpec, spec: FeedKPISpec, date: CivilDate, field: Int, file: InboxFile
+    ) -> ContractSpec? {
+        if date > asOf {
+            add(&record, file: file, feed: feed, field: field, rule: "future-period",
+                "the period of '\(date)' is after the run's as-of date \(asOf)",
+                "check the date; run with --as-of to evaluate an earlier day")
+            return nil
+        }
+        switch contracts.contract(vendor: record.vendor, on: date, id: spec.contract) {
+        case .success(let contract):
+            return contract
+        case .failure(.noContract):
+            add(&record, file: file, feed: feed, field: field, rule: "no-contract", severity: .warning,
+                "vendor '\(record.vendor)' has no contract in the rules; its KPIs are not evaluated",
+                "declare a contract for '\(record.vendor)' under 'contracts:'")
+            return nil
+        case .failure(.outside(let candidates)):
+            let spans = candidates.map { "\($0.id) \($0.start)…\($0.end)" }.joined(separator: ", ")
+            add(&record, file: file, feed: feed, field: field, rule: "outside-contract",
+                "'\(date)' is outside the dates of the vendor's contracts (\(spans))",
+                "check the date, or the contract's start and end")
+            return nil
+        }
+    }
+
+    private func add(
+        _ record: inout ValidatedRecord, file: InboxFile, feed: FeedSpec, field: Int, rule: String,
+        severity: Severity = .error,
+        _ message: String, _ hint: String?
+    ) {
+        var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
+        location.column = record.columns[field]
+        record.findings.append(Finding(
+            severity: severity, ruleID: rule, feed: feed.name, vendor: record.vendor, location: location,
+            field: feed.fields[field].name, rawValue: record.rawValues[field], message: message, hint: hint))
+    }
+}

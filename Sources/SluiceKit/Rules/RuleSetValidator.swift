@@ -1,0 +1,64 @@
+/// Checks what spans rules files once all are read: every KPI, contract and feed that one
+/// part names is declared somewhere, and no id is declared twice.
+enum RuleSetValidator {
+    static func errors(in rules: RuleSet) -> [RulesError] {
+        var errors: [RulesError] = []
+        func fail(_ location: RulesLocation, _ message: String) {
+            errors.append(RulesError(location: location, message: message))
+        }
+        let kpiIDs = rules.kpis.map(\.id)
+        let feedNames = rules.feeds.map(\.name)
+        func checkKPI(_ id: String, at location: RulesLocation) {
+            if !kpiIDs.contains(id) {
+                fail(location, "unknown KPI '\(id)'\(DidYouMean.clause(for: id, among: kpiIDs)); declare it under 'kpis:'")
+            }
+        }
+        for (id, duplicates) in duplicates(rules.kpis.map { ($0.id, $0.declaredAt) }) {
+            for location in duplicates.dropFirst() {
+                fail(location, "KPI '\(id)' is already declared at \(duplicates[0].file):\(duplicates[0].line)")
+            }
+        }
+        for (id, duplicates) in duplicates(rules.contracts.map { ($0.id, $0.declaredAt) }) {
+            for location in duplicates.dropFirst() {
+                fail(location, "contract '\(id)' is already declared at \(duplicates[0].file):\(duplicates[0].line)")
+            }
+        }
+        for contract in rules.contracts {
+            for target in contract.targets { checkKPI(target.kpi, at: target.declaredAt) }
+            if let credits = contract.credits {
+                let critical = Set(contract.targets.filter(\.critical).map(\.kpi))
+                for kpi in credits.allocation.keys.sorted() where !critical.contains(kpi) {
+                    fail(contract.declaredAt, "credit allocation names '\(kpi)', which has no critical target in contract '\(contract.id)'")
+                }
+            }
+            for submission in contract.submissions where !feedNames.contains(submission.feed) {
+                fail(submission.declaredAt, "unknown feed '\(submission.feed)'\(DidYouMean.clause(for: submission.feed, among: feedNames))")
+            }
+        }
+        let contractIDs = rules.contracts.map(\.id)
+        for feed in rules.feeds {
+            guard let kpi = feed.kpi else { continue }
+            if let contract = kpi.contract, !contractIDs.contains(contract) {
+                fail(kpi.declaredAt, "unknown contract '\(contract)'\(DidYouMean.clause(for: contract, among: contractIDs))")
+            }
+            switch kpi.layout {
+            case .long: break
+            case .wide(_, let columns):
+                for column in columns { checkKPI(column.kpi, at: column.declaredAt) }
+            case .records(_, _, let derivations):
+                for derivation in derivations { checkKPI(derivation.kpi, at: derivation.declaredAt) }
+            }
+        }
+        return errors
+    }
+
+    private static func duplicates(_ items: [(String, RulesLocation)]) -> [(String, [RulesLocation])] {
+        var byID: [String: [RulesLocation]] = [:]
+        var order: [String] = []
+        for (id, location) in items {
+            if byID[id] == nil { order.append(id) }
+            byID[id, default: []].append(location)
+        }
+        return order.compactMap { id in byID[id]!.count > 1 ? (id, byID[id]!) : nil }
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// Writes the KPI stage's outputs: `kpi.csv` (long), `kpi-wide.csv` when the rules ask for
+/// it, `credits.csv`, `submissions.csv` and `quality.csv`. They are small (one row per
+/// vendor × period × KPI), so each is built whole and written once.
+enum KPIWriter {
+    static func write(_ results: KPIResults, layout: KPIOutputLayout, kpis: [KPISpec], to folder: URL) throws(OutputError) {
+        if layout != .wide { try write(long(results), to: folder.appendingPathComponent("kpi.csv")) }
+        if layout != .long { try write(wide(results, kpis: kpis), to: folder.appendingPathComponent("kpi-wide.csv")) }
+        try write(credits(results), to: folder.appendingPathComponent("credits.csv"))
+        try write(submissions(results), to: folder.appendingPathComponent("submissions.csv"))
+        try write(quality(results), to: folder.appendingPathComponent("quality.csv"))
+    }
+
+    static func long(_ results: KPIResults) -> [[String]] {
+        let header = [
+            "vendor", "contract", "period", "period_start", "period_end", "kpi", "kpi_name", "dimension", "actual", "unit",
+            "target", "warning", "direction", "critical", "status", "source", "evidence",
+        ]
+        return [header]
+            + results.rows.map { row in
+                [
+                    row.key.vendor, row.key.contract, row.key.period.label, "\(row.key.period.start)", "\(row.key.period.end)",
+                    row.kpi.id, row.kpi.name, row.key.dimension, number(row.actual, row.kpi.decimals), row.kpi.unit.rawValue,
+                    row.target.map { "\($0.target)" } ?? "", row.target?.warning.map { "\($0)" } ?? "",
+                    row.kpi.direction.rawValue, row.target.map { $0.critical ? "true" : "false" } ?? "",
+                    row.status?.rawValue ?? "", row.source, row.evidence,
+                ]
+            }
+    }
+
+    /// One row per vendor × contract × period, a value and a status column per KPI.
+    static func wide(_ results: KPIResults, kpis: [KPISpec]) -> [[String]] {
+        let totals = results.rows.filter { $0.key.dimension.isEmpty }
+        let ids = kpis.map(\.id).filter { id in totals.contains { $0.kpi.id == id } }
+        var lines = [["vendor", "contract", "period"] + ids.flatMap { [$0, "\($0)_status"] }]
+        var order: [String] = []
+        var byPeriod: [String: [String: KPIResults.Row]] = [:]
+        for row in totals {
+            let id = "\(row.key.vendor)\u{1F}\(row.key.contract)\u{1F}\(row.key.period.label)"
+            if byPeriod[id] == nil { order.append(id) }
+            byPeriod[id, default: [:]][row.kpi.id] = row
+        }
+        for id in order {
+            let parts = id.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+            let rows = byPeriod[id]!
+            lines.append(parts + ids.flatMap { kpi in [number(rows[kpi]?.actual, rows[kpi]?.kpi.decimals ?? 2), rows[kpi]?.status?.rawValue ?? ""] })
+        }
+        return lines
+    }
+
+    static func credits(_ results: KPIResults) -> [[String]] {
+        let header = [
+            "vendor", "contract", "period", "currency", "at_risk", "breached_critical", "credits", "uncapped_total", "total",
+            "capped",
+        ]
+        return [header]
+            + results.credits.map { credit in
+                let terms = credit.contract.credits!
+                let perKPI = credit.result.perKPI.map { "\($0.kpi)=\($0.amount)" }.joined(separator: ";")
+                return [
+                    credit.contract.vendor, credit.contract.id, credit.period.label, terms.currency, "\(terms.atRiskAmount)",
+                    credit.breached.joined(separator: ";"), perKPI, "\(credit.result.uncapped)", "\(credit.result.total)",
+                    credit.result.capped ? "true" : "false",
+                ]
+            }
+    }
+
+    static func submissions(_ results: KPIResults) -> [[String]] {
+        let header = ["vendor", "contract", "feed", "period", "due", "grace_until", "received_on", "status", "files"]
+        return [header]
+            + results.submissions.map { row in
+                [
+                    row.contract.vendor, row.contract.id, row.feed, row.period.label, "\(row.due)", "\(row.graceUntil)",
+                    row.receivedOn.map { "\($0)" } ?? "", row.status.rawValue, row.files.joined(separator: ";"),
+                ]
+            }
+    }
+
+    static func quality(_ results: KPIResults) -> [[String]] {
+        let header = ["vendor", "feed", "records", "data_points", "errors", "errors_per_100", "target", "status"]
+        return [header]
+            + results.quality.map { row in
+                [
+                    row.vendor, row.feed, "\(row.records)", "\(row.dataPoints)", "\(row.errors)", number(row.errorsPer100, 2),
+                    "< \(KPIResults.Quality.target)", row.status.rawValue,
+                ]
+            }
+    }
+
+    private static func number(_ value: ExactRatio?, _ decimals: Int) -> String {
+        value.map { $0.rounded(decimals: decimals).description } ?? ""
+    }
+
+    private static func write(_ lines: [[String]], to url: URL) throws(OutputError) {
+        let file = try BufferedFileWriter(url: url)
+        for line in lines { try file.write(CSVLine.encode(line)) }
+        try file.close()
+    }
+}
+
+/// Which KPI dataset layouts a run writes (`settings: kpi-layout:`).
+public enum KPIOutputLayout: String, Sendable, Hashable, CaseIterable {
+    case long
+    case wide
+    case both
+}
