@@ -31,7 +31,7 @@ extension KPITests {
             // The value position takes any word, even `and`.
             ("queue == and", [Clause(field: "queue", op: .equal, literal: "and")]),
         ])
-        func validForms(text: String, clauses: [Clause]) throws {
+        func validForms(text: String, clauses: [Condition.Clause]) throws {
             let condition = try ConditionParser.parse(text)
             #expect(condition.clauses == clauses)
             #expect(condition.text == text)

@@ -36,12 +36,14 @@ func contact(_ raw: [String: String]) -> [NormalisedValue?] {
 }
 
 /// The error `body` throws, or nil.
-func conditionError(_ body: () throws(ConditionError) -> Void) -> ConditionError? {
+func conditionError(_ body: () throws -> Void) -> ConditionError? {
     do {
         try body()
         return nil
-    } catch {
+    } catch let error as ConditionError {
         return error
+    } catch {
+        preconditionFailure("not a condition error: \(error)")
     }
 }
 
