@@ -28,7 +28,8 @@ public struct CompiledCondition: Sendable {
                     message: "\(quoted(field.name)) holds \(field.kind.rawValue) values, which have no order; "
                         + "use == or != in \(quoted(condition.text))")
             }
-            clauses.append(CompiledClause(index: index, op: clause.op, literal: try Self.literal(clause.literal, of: field)))
+            clauses.append(
+                CompiledClause(index: index, op: clause.op, literal: try Self.literal(clause.literal, of: field)))
         }
         self.clauses = clauses
     }
@@ -88,7 +89,8 @@ public struct CompiledCondition: Sendable {
                     + "(an empty value never matches)")
         }
         guard field.kind == .enum else {
-            throw ConditionError(message: "\(quoted(raw)) is not a valid \(field.kind.rawValue) for \(quoted(field.name))")
+            throw ConditionError(
+                message: "\(quoted(raw)) is not a valid \(field.kind.rawValue) for \(quoted(field.name))")
         }
         let values = field.enumValues.map(\.value).joined(separator: ", ")
         throw ConditionError(

@@ -5,7 +5,10 @@ import Testing
 extension KPITests {
     @Suite struct DerivationPlanTests {
         @Test(arguments: [
-            (Aggregation.sum("wait_tme_s"), "unknown field 'wait_tme_s' in the sum of KPI 'k'; did you mean 'wait_time_s'?"),
+            (
+                Aggregation.sum("wait_tme_s"),
+                "unknown field 'wait_tme_s' in the sum of KPI 'k'; did you mean 'wait_time_s'?"
+            ),
             (.mean("colour"), "unknown field 'colour' in the mean of KPI 'k'"),
             (
                 .mean("channel"),
@@ -35,21 +38,27 @@ extension KPITests {
                 "percentile -0.5 of KPI 'k' is out of range; use a p from 0 to 100"
             ),
             (
-                .share(Condition(clauses: [.init(field: "resolved", op: .lessThan, literal: "true")], text: "resolved < true")),
+                .share(
+                    Condition(
+                        clauses: [.init(field: "resolved", op: .lessThan, literal: "true")], text: "resolved < true")),
                 "'resolved' holds boolean values, which have no order; use == or != in 'resolved < true'"
             ),
         ])
         func errors(aggregation: Aggregation, message: String) {
             #expect(
-                conditionError { _ = try DerivationPlan(Derivation(kpi: "k", aggregation: aggregation), fields: contactFields) }
+                conditionError {
+                    _ = try DerivationPlan(Derivation(kpi: "k", aggregation: aggregation), fields: contactFields)
+                }
                     == ConditionError(message: message))
         }
 
         @Test func filterErrorsSurface() throws {
-            let derivation = Derivation(kpi: "k", aggregation: .count, filter: try ConditionParser.parse("chanel == voice"))
+            let derivation = Derivation(
+                kpi: "k", aggregation: .count, filter: try ConditionParser.parse("chanel == voice"))
             #expect(
                 conditionError { _ = try DerivationPlan(derivation, fields: contactFields) }
-                    == ConditionError(message: "unknown field 'chanel' in condition 'chanel == voice'; did you mean 'channel'?"))
+                    == ConditionError(
+                        message: "unknown field 'chanel' in condition 'chanel == voice'; did you mean 'channel'?"))
         }
 
         @Test(arguments: ["0", "100", "99.9", "0.001"])

@@ -49,7 +49,9 @@ func conditionError(_ body: () throws -> Void) -> ConditionError? {
 
 /// An exact decimal from text with a `.`.
 func decimal(_ text: String) -> ExactDecimal {
-    guard case .value(.decimal(let value)) = try! ValueNormaliser(field: FieldSpec(name: "p", kind: .decimal)).normalise(text)
+    guard
+        case .value(.decimal(let value)) = try! ValueNormaliser(field: FieldSpec(name: "p", kind: .decimal)).normalise(
+            text)
     else { preconditionFailure("not a decimal: \(text)") }
     return value
 }
