@@ -41,7 +41,8 @@ extension KPITests {
                 perKPI: [("aht", "2500.00"), ("fcr", "1500.00"), ("quality", "2000.00"), ("service_level", "4000.00")],
                 uncapped: "10000.00", total: "10000.00"),
             Case(
-                name: "cap exceeded", breached: ["service_level", "aht"], allocation: ["service_level": "60", "aht": "50"],
+                name: "cap exceeded", breached: ["service_level", "aht"],
+                allocation: ["service_level": "60", "aht": "50"],
                 perKPI: [("aht", "5000.00"), ("service_level", "6000.00")], uncapped: "11000.00", total: "10000.00",
                 capped: true),
             Case(
@@ -81,7 +82,7 @@ extension KPITests {
         }
 
         @Test func resultsCompareByValue() {
-            let terms = CreditTerms(atRiskAmount: decimal("500"), allocation: ["sl": "10"])
+            let terms = CreditTerms(atRiskAmount: decimal("500"), allocation: ["sl": decimal("10")])
             let result = CreditCalculator.credits(breached: ["sl"], terms: terms, criticalKPIs: ["sl"])
             let expected = CreditResult(
                 perKPI: [(kpi: "sl", amount: decimal("50"))], uncapped: decimal("50.0"), total: decimal("50"),

@@ -1,7 +1,9 @@
+import Testing
+
 @testable import SluiceKit
 
 /// Groups the KPI tests so that `swift test --filter KPITests` selects them.
-enum KPITests {}
+@Suite enum KPITests {}
 
 /// `2026-10-28` as a date; the test wrote a valid one.
 func day(_ text: String) -> CivilDate {

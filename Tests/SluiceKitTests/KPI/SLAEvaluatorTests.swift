@@ -87,24 +87,25 @@ extension KPITests {
             SLATarget(kpi: "quality", target: decimal("90"), effectiveFrom: day("2026-10-15")),
         ]
 
-        @Test(arguments: [
-            ("service_level", "2026-01", PeriodLength.month, "80"),
-            ("service_level", "2026-06", .month, "80"),
-            ("service_level", "2026-07", .month, "85"),
-            ("service_level", "2026-12", .month, "85"),
-            ("service_level", "2027-01", .month, "90"),
-            ("service_level", "2027-06", .month, "90"),
-            ("service_level", "2026-W27", .week, "80"),  // 29 June – 5 July starts before 1 July
-            ("service_level", "2026-W28", .week, "85"),
-            ("service_level", "2026-06-30", .day, "80"),
-            ("service_level", "2026-07-01", .day, "85"),
-            ("aht", "2026-03", .month, nil),  // not yet in force
-            ("aht", "2026-04", .month, "300"),
-            ("quality", "2026-10", .month, nil),  // effective mid-period: from the next period
-            ("quality", "2026-11", .month, "90"),
-            ("quality", "2026-10-15", .day, "90"),
-            ("csat", "2026-10", .month, nil),
-        ] as [(String, String, PeriodLength, String?)])
+        @Test(
+            arguments: [
+                ("service_level", "2026-01", PeriodLength.month, "80"),
+                ("service_level", "2026-06", .month, "80"),
+                ("service_level", "2026-07", .month, "85"),
+                ("service_level", "2026-12", .month, "85"),
+                ("service_level", "2027-01", .month, "90"),
+                ("service_level", "2027-06", .month, "90"),
+                ("service_level", "2026-W27", .week, "80"),  // 29 June – 5 July starts before 1 July
+                ("service_level", "2026-W28", .week, "85"),
+                ("service_level", "2026-06-30", .day, "80"),
+                ("service_level", "2026-07-01", .day, "85"),
+                ("aht", "2026-03", .month, nil),  // not yet in force
+                ("aht", "2026-04", .month, "300"),
+                ("quality", "2026-10", .month, nil),  // effective mid-period: from the next period
+                ("quality", "2026-11", .month, "90"),
+                ("quality", "2026-10-15", .day, "90"),
+                ("csat", "2026-10", .month, nil),
+            ] as [(String, String, PeriodLength, String?)])
         func targetSelection(kpi: String, label: String, length: PeriodLength, expected: String?) throws {
             let period = try #require(PeriodKey.parse(label: label, length: length))
             for targets in [Self.targets, Self.targets.reversed()] {
