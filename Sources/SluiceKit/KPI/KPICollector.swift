@@ -98,12 +98,14 @@ final class KPICollector {
         switch layout {
         case .long(let periodIndex, let nameIndex, let valueIndex, let parsers):
             guard case .date(let date)? = record.values[periodIndex],
-                let contract = contract(for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
+                let contract = contract(
+                    for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
             else { return }
             let name = record.values[nameIndex]?.cleanText ?? record.rawValues[nameIndex] ?? ""
             guard let kpi = kpiByName[HeaderKey.of(name)] else {
                 let known = rules.kpis.map(\.id).joined(separator: ", ")
-                add(&record, file: file, feed: feed, field: nameIndex, rule: "unknown-kpi",
+                add(
+                    &record, file: file, feed: feed, field: nameIndex, rule: "unknown-kpi",
                     "KPI '\(name)' is not in the catalogue (\(known))",
                     "add it to a KPI's aliases if it is one of these, or declare a new KPI")
                 return
@@ -113,21 +115,27 @@ final class KPICollector {
             case .value(let value):
                 guard let number = value.kpiNumber else { return }
                 let period = PeriodKey.containing(date, length: contract.period)
-                reportedValue(number, kpi: kpi.id, period: period, contract: contract, record: record, feed: feed, file: file, field: valueIndex)
+                reportedValue(
+                    number, kpi: kpi.id, period: period, contract: contract, record: record, feed: feed, file: file,
+                    field: valueIndex)
             case .null:
                 break
             case .invalid(let problem):
-                add(&record, file: file, feed: feed, field: valueIndex, rule: problem.ruleID,
+                add(
+                    &record, file: file, feed: feed, field: valueIndex, rule: problem.ruleID,
                     "KPI '\(kpi.id)' (\(kpi.unit.rawValue)): \(problem.message)", problem.hint)
             }
         case .wide(let periodIndex, let columns):
             guard case .date(let date)? = record.values[periodIndex],
-                let contract = contract(for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
+                let contract = contract(
+                    for: &record, feed: feed, spec: spec, date: date, field: periodIndex, file: file)
             else { return }
             let period = PeriodKey.containing(date, length: contract.period)
             for (index, kpi) in columns {
                 guard let number = record.values[index]?.kpiNumber else { continue }
-                reportedValue(number, kpi: kpi, period: period, contract: contract, record: record, feed: feed, file: file, field: index)
+                reportedValue(
+                    number, kpi: kpi, period: period, contract: contract, record: record, feed: feed, file: file,
+                    field: index)
             }
         case .records(let timeIndex, let dimensions, let derivations):
             let writtenDate: CivilDate
@@ -140,7 +148,10 @@ final class KPICollector {
                 writtenDate = stamp.date
             default: return
             }
-            guard let contract = contract(for: &record, feed: feed, spec: spec, date: writtenDate, field: timeIndex, file: file) else { return }
+            guard
+                let contract = contract(
+                    for: &record, feed: feed, spec: spec, date: writtenDate, field: timeIndex, file: file)
+            else { return }
             if case .timestamp(let stamp)? = record.values[timeIndex] {
                 localDate = LocalDate.of(stamp, timeZone: contract.timeZone)
             }
@@ -151,7 +162,8 @@ final class KPICollector {
                 dimensionKeys.append("\(name)=\(record.values[index]?.cleanText ?? "")")
             }
             for dimension in dimensionKeys {
-                let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: "", dimension: dimension)
+                let key = KPIKey(
+                    vendor: record.vendor, contract: contract.id, period: period, kpi: "", dimension: dimension)
                 var group = groups[feed.name]?[key] ?? Group(states: derivations.map { $0.plan.makeState() })
                 for (offset, derivation) in derivations.enumerated() {
                     derivation.plan.add(record.values, to: &group.states[offset])
@@ -174,13 +186,17 @@ final class KPICollector {
         let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: kpi, dimension: "")
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
         location.column = record.columns[field]
-        reported.append(KPIObservation(
-            key: key, value: ExactRatio(number), source: .reported, evidence: "\(file.displayPath):\(record.raw.line)",
-            location: location, feed: feed.name))
+        reported.append(
+            KPIObservation(
+                key: key, value: ExactRatio(number), source: .reported,
+                evidence: "\(file.displayPath):\(record.raw.line)",
+                location: location, feed: feed.name))
         noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
     }
 
-    private func noteReceived(feed: FeedSpec, vendor: String, contract: ContractSpec, period: PeriodKey, file: InboxFile) {
+    private func noteReceived(
+        feed: FeedSpec, vendor: String, contract: ContractSpec, period: PeriodKey, file: InboxFile
+    ) {
         let key = SubmissionKey(feed: feed.name, vendor: vendor, contract: contract.id, period: period)
         // A run evaluating an earlier day (--as-of) cannot have received a file after it.
         let date = min(file.receivedOn, asOf)
@@ -195,10 +211,12 @@ final class KPICollector {
 
     /// The contract for a record's vendor and date, or a finding on the record.
     private func contract(
-        for record: inout ValidatedRecord, feed: FeedSpec, spec: FeedKPISpec, date: CivilDate, field: Int, file: InboxFile
+        for record: inout ValidatedRecord, feed: FeedSpec, spec: FeedKPISpec, date: CivilDate, field: Int,
+        file: InboxFile
     ) -> ContractSpec? {
         if date > asOf {
-            add(&record, file: file, feed: feed, field: field, rule: "future-period",
+            add(
+                &record, file: file, feed: feed, field: field, rule: "future-period",
                 "the period of '\(date)' is after the run's as-of date \(asOf)",
                 "check the date; run with --as-of to evaluate an earlier day")
             return nil
@@ -207,13 +225,15 @@ final class KPICollector {
         case .success(let contract):
             return contract
         case .failure(.noContract):
-            add(&record, file: file, feed: feed, field: field, rule: "no-contract", severity: .warning,
+            add(
+                &record, file: file, feed: feed, field: field, rule: "no-contract", severity: .warning,
                 "vendor '\(record.vendor)' has no contract in the rules; its KPIs are not evaluated",
                 "declare a contract for '\(record.vendor)' under 'contracts:'")
             return nil
         case .failure(.outside(let candidates)):
             let spans = candidates.map { "\($0.id) \($0.start)…\($0.end)" }.joined(separator: ", ")
-            add(&record, file: file, feed: feed, field: field, rule: "outside-contract",
+            add(
+                &record, file: file, feed: feed, field: field, rule: "outside-contract",
                 "'\(date)' is outside the dates of the vendor's contracts (\(spans))",
                 "check the date, or the contract's start and end")
             return nil
@@ -227,8 +247,9 @@ final class KPICollector {
     ) {
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
         location.column = record.columns[field]
-        record.findings.append(Finding(
-            severity: severity, ruleID: rule, feed: feed.name, vendor: record.vendor, location: location,
-            field: feed.fields[field].name, rawValue: record.rawValues[field], message: message, hint: hint))
+        record.findings.append(
+            Finding(
+                severity: severity, ruleID: rule, feed: feed.name, vendor: record.vendor, location: location,
+                field: feed.fields[field].name, rawValue: record.rawValues[field], message: message, hint: hint))
     }
 }

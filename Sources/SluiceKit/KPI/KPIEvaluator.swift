@@ -8,14 +8,16 @@ struct KPIEvaluator {
 
     func evaluate() -> KPIResults {
         var results = KPIResults()
-        var published: [KPIKey: (value: ExactRatio?, source: String, evidence: String)] = [:]
+        var published: [KPIKey: (value: ExactRatio?, source: String, evidence: String, location: SourceLocation?)] = [:]
         var firstPlace: [PeriodRef: SourceLocation] = [:]
         resolveReported(into: &published, firstPlace: &firstPlace, findings: &results.findings)
         mergeDerived(into: &published, firstPlace: &firstPlace, findings: &results.findings)
         results.submissions = submissions(findings: &results.findings, firstPlace: firstPlace)
         var periods = Set(published.keys.map { PeriodRef(vendor: $0.vendor, contract: $0.contract, period: $0.period) })
         for submission in results.submissions where submission.status != .pending {
-            periods.insert(PeriodRef(vendor: submission.contract.vendor, contract: submission.contract.id, period: submission.period))
+            periods.insert(
+                PeriodRef(
+                    vendor: submission.contract.vendor, contract: submission.contract.id, period: submission.period))
         }
         let contracts = Dictionary(rules.contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         for ref in periods.sorted() {
@@ -27,12 +29,16 @@ struct KPIEvaluator {
                 guard let kpi = rules.kpi(kpiID) else { continue }
                 let dimensions = published.keys.filter { PeriodRef($0) == ref && $0.kpi == kpiID }.map(\.dimension)
                 for dimension in Set(dimensions + [""]).sorted() {
-                    let key = KPIKey(vendor: ref.vendor, contract: ref.contract, period: ref.period, kpi: kpiID, dimension: dimension)
+                    let key = KPIKey(
+                        vendor: ref.vendor, contract: ref.contract, period: ref.period, kpi: kpiID, dimension: dimension
+                    )
                     let entry = published[key]
                     if entry == nil && !dimension.isEmpty { continue }
                     let target = SLAEvaluator.target(for: kpiID, period: ref.period, in: contract)
                     if entry == nil && target == nil { continue }
-                    let status = target.map { SLAEvaluator.status(actual: entry?.value, target: $0, direction: kpi.direction) }
+                    let status = target.map {
+                        SLAEvaluator.status(actual: entry?.value, target: $0, direction: kpi.direction)
+                    }
                     // When nothing at all arrived for the period, the missing submission says it once.
                     if dimension.isEmpty, entry?.value == nil, target != nil, entry?.source != "conflict",
                         let place = firstPlace[ref]
@@ -40,21 +46,25 @@ struct KPIEvaluator {
                         results.findings.append(missingKPI(kpi, ref: ref, contract: contract, place: place))
                     }
                     if dimension.isEmpty, status == .breached, target?.critical == true { breached.append(kpiID) }
-                    results.rows.append(KPIResults.Row(
-                        key: key, kpi: kpi, actual: entry?.value, target: target, status: status,
-                        source: entry?.source ?? "", evidence: entry?.evidence ?? ""))
+                    results.rows.append(
+                        KPIResults.Row(
+                            key: key, kpi: kpi, actual: entry?.value, target: target, status: status,
+                            source: entry?.source ?? "", evidence: entry?.evidence ?? ""))
                 }
             }
             if let terms = contract.credits {
                 let critical = Set(contract.targets.filter(\.critical).map(\.kpi))
                 let result = CreditCalculator.credits(breached: breached, terms: terms, criticalKPIs: critical)
-                results.credits.append(KPIResults.Credit(contract: contract, period: ref.period, breached: breached.sorted(), result: result))
+                results.credits.append(
+                    KPIResults.Credit(
+                        contract: contract, period: ref.period, breached: breached.sorted(), result: result))
             }
         }
         results.quality = collector.quality.keys.sorted().map { key in
             let counts = collector.quality[key]!
             return KPIResults.Quality(
-                vendor: key.vendor, feed: key.feed, records: counts.records, dataPoints: counts.dataPoints, errors: counts.errors)
+                vendor: key.vendor, feed: key.feed, records: counts.records, dataPoints: counts.dataPoints,
+                errors: counts.errors)
         }
         return results
     }
@@ -83,32 +93,38 @@ struct KPIEvaluator {
     /// The same KPI reported twice: the same value is a warning (one kept); different values
     /// are an error and neither is published.
     private func resolveReported(
-        into published: inout [KPIKey: (value: ExactRatio?, source: String, evidence: String)],
+        into published:
+            inout [KPIKey: (value: ExactRatio?, source: String, evidence: String, location: SourceLocation?)],
         firstPlace: inout [PeriodRef: SourceLocation], findings: inout [Finding]
     ) {
         let byKey = Dictionary(grouping: collector.reported, by: \.key)
         for key in byKey.keys.sorted() {
             let observations = byKey[key]!
             let first = observations[0]
-            if firstPlace[PeriodRef(key)] == nil { firstPlace[PeriodRef(key)] = first.location }
+            // Period-level findings point at the file, not at one of its KPI rows.
+            if firstPlace[PeriodRef(key)] == nil {
+                firstPlace[PeriodRef(key)] = SourceLocation(file: first.location.file)
+            }
             let distinct = Set(observations.map(\.value))
             if distinct.count == 1 {
                 for repeat_ in observations.dropFirst() {
-                    findings.append(finding(
-                        .warning, "duplicate-kpi", at: repeat_, key: key,
-                        "\(key.vendor) reports \(key.kpi) for \(key.period.label) again with the same value \(repeat_.value); first at \(first.evidence)",
-                        "remove the repeated row; the value is counted once"))
+                    findings.append(
+                        finding(
+                            .warning, "duplicate-kpi", at: repeat_, key: key,
+                            "\(key.vendor) reports \(key.kpi) for \(key.period.label) again with the same value \(repeat_.value); first at \(first.evidence)",
+                            "remove the repeated row; the value is counted once"))
                 }
-                published[key] = (first.value, "reported", first.evidence)
+                published[key] = (first.value, "reported", first.evidence, first.location)
             } else {
                 let all = observations.map { "\($0.value) at \($0.evidence)" }.joined(separator: ", ")
                 for observation in observations.dropFirst() {
-                    findings.append(finding(
-                        .error, "conflicting-kpi", at: observation, key: key,
-                        "\(key.vendor) reports different values of \(key.kpi) for \(key.period.label): \(all)",
-                        "ask the vendor which figure is right; neither is published until resolved"))
+                    findings.append(
+                        finding(
+                            .error, "conflicting-kpi", at: observation, key: key,
+                            "\(key.vendor) reports different values of \(key.kpi) for \(key.period.label): \(all)",
+                            "ask the vendor which figure is right; neither is published until resolved"))
                 }
-                published[key] = (nil, "conflict", observations.map(\.evidence).joined(separator: "; "))
+                published[key] = (nil, "conflict", observations.map(\.evidence).joined(separator: "; "), first.location)
             }
         }
     }
@@ -116,51 +132,67 @@ struct KPIEvaluator {
     /// Derived values join the reported ones; where both exist they must agree within the
     /// KPI's tolerance, and the derived value (recomputed from the records) is published.
     private func mergeDerived(
-        into published: inout [KPIKey: (value: ExactRatio?, source: String, evidence: String)],
+        into published:
+            inout [KPIKey: (value: ExactRatio?, source: String, evidence: String, location: SourceLocation?)],
         firstPlace: inout [PeriodRef: SourceLocation], findings: inout [Finding]
     ) {
         for feed in rules.feeds {
-            guard case .records(_, _, let derivations)? = feed.kpi?.layout, let groups = collector.groups[feed.name] else { continue }
+            guard case .records(_, _, let derivations)? = feed.kpi?.layout, let groups = collector.groups[feed.name]
+            else { continue }
             for groupKey in groups.keys.sorted() {
                 let group = groups[groupKey]!
                 let files = group.files.joined(separator: ", ")
                 let place = SourceLocation(file: group.files.first ?? "")
-                if groupKey.dimension.isEmpty, firstPlace[PeriodRef(groupKey)] == nil { firstPlace[PeriodRef(groupKey)] = place }
+                if groupKey.dimension.isEmpty, firstPlace[PeriodRef(groupKey)] == nil {
+                    firstPlace[PeriodRef(groupKey)] = place
+                }
                 for (offset, derivation) in derivations.enumerated() {
                     guard let value = group.states[offset].value else { continue }
                     let key = KPIKey(
-                        vendor: groupKey.vendor, contract: groupKey.contract, period: groupKey.period, kpi: derivation.kpi,
+                        vendor: groupKey.vendor, contract: groupKey.contract, period: groupKey.period,
+                        kpi: derivation.kpi,
                         dimension: groupKey.dimension)
                     let evidence = "\(group.states[offset].records) of \(group.records) records in \(files)"
-                    if let reported = published[key], reported.source == "reported", let reportedValue = reported.value {
+                    if let reported = published[key], reported.source == "reported", let reportedValue = reported.value
+                    {
                         let tolerance = ExactRatio(rules.kpi(derivation.kpi)?.tolerance ?? ExactDecimal(0))
                         let difference = reportedValue < value ? value.minus(reportedValue) : reportedValue.minus(value)
                         if tolerance < difference {
                             let decimals = rules.kpi(derivation.kpi)?.decimals ?? 2
-                            findings.append(Finding(
-                                severity: .warning, ruleID: "reported-vs-derived", feed: feed.name, vendor: key.vendor,
-                                location: firstPlace[PeriodRef(key)] ?? place, field: key.kpi,
-                                rawValue: reportedValue.rounded(decimals: decimals).description,
-                                message: "\(key.vendor) reports \(key.kpi) \(reportedValue.rounded(decimals: decimals)) for \(key.period.label) (\(reported.evidence)) but its records give \(value.rounded(decimals: decimals)) (\(evidence)); tolerance \(tolerance)",
-                                hint: "ask the vendor how they computed it; the recomputed value is published"))
+                            findings.append(
+                                Finding(
+                                    severity: .warning, ruleID: "reported-vs-derived", feed: feed.name,
+                                    vendor: key.vendor,
+                                    location: reported.location ?? place, field: key.kpi,
+                                    rawValue: reportedValue.rounded(decimals: decimals).description,
+                                    message:
+                                        "\(key.vendor) reports \(key.kpi) \(reportedValue.rounded(decimals: decimals)) for \(key.period.label) (\(reported.evidence)) but its records give \(value.rounded(decimals: decimals)) (\(evidence)); tolerance \(tolerance)",
+                                    hint: "ask the vendor how they computed it; the recomputed value is published"))
                         }
                     }
-                    published[key] = (value, "derived", evidence)
+                    published[key] = (value, "derived", evidence, nil)
                 }
-                if groupKey.dimension.isEmpty { findings += missingDays(group, key: groupKey, feed: feed, place: place) }
+                if groupKey.dimension.isEmpty {
+                    findings += missingDays(group, key: groupKey, feed: feed, place: place)
+                }
             }
         }
     }
 
     /// Days of a record-level period (up to the as-of date) with no records at all.
-    private func missingDays(_ group: KPICollector.Group, key: KPIKey, feed: FeedSpec, place: SourceLocation) -> [Finding] {
-        let days = key.period.days.enumerated().filter { offset, day in day <= collector.asOf && !group.days.contains(offset + 1) }
+    private func missingDays(_ group: KPICollector.Group, key: KPIKey, feed: FeedSpec, place: SourceLocation)
+        -> [Finding]
+    {
+        let days = key.period.days.enumerated().filter { offset, day in
+            day <= collector.asOf && !group.days.contains(offset + 1)
+        }
         guard !days.isEmpty else { return [] }
         let ranges = DayRanges.describe(days.map(\.element))
         return [
             Finding(
                 severity: .warning, ruleID: "missing-days", feed: feed.name, vendor: key.vendor, location: place,
-                message: "\(key.vendor) sent no \(feed.name) records for \(days.count) day(s) of \(key.period.label): \(ranges)",
+                message:
+                    "\(key.vendor) sent no \(feed.name) records for \(days.count) day(s) of \(key.period.label): \(ranges)",
                 hint: "ask the vendor whether these days are missing from the export")
         ]
     }
@@ -173,39 +205,57 @@ struct KPIEvaluator {
     }
 
     /// Every expected submission up to the as-of date, and what arrived for it.
-    private func submissions(findings: inout [Finding], firstPlace: [PeriodRef: SourceLocation]) -> [KPIResults.Submission] {
+    private func submissions(findings: inout [Finding], firstPlace: [PeriodRef: SourceLocation]) -> [KPIResults
+        .Submission]
+    {
         var rows: [KPIResults.Submission] = []
         for contract in rules.contracts {
             for expected in contract.submissions {
-                for period in SubmissionSchedule.expectedPeriods(contract: contract, submission: expected, asOf: collector.asOf) {
-                    let key = KPICollector.SubmissionKey(feed: expected.feed, vendor: contract.vendor, contract: contract.id, period: period)
+                for period in SubmissionSchedule.expectedPeriods(
+                    contract: contract, submission: expected, asOf: collector.asOf)
+                {
+                    let key = KPICollector.SubmissionKey(
+                        feed: expected.feed, vendor: contract.vendor, contract: contract.id, period: period)
                     let arrived = collector.received[key]
-                    let status = SubmissionSchedule.status(period: period, submission: expected, receivedOn: arrived?.date, asOf: collector.asOf)
+                    let status = SubmissionSchedule.status(
+                        period: period, submission: expected, receivedOn: arrived?.date, asOf: collector.asOf)
                     let due = SubmissionSchedule.dueDate(for: period, submission: expected)
                     let graceUntil = CivilDate(daysSinceEpoch: due.daysSinceEpoch + expected.graceDays)
-                    rows.append(KPIResults.Submission(
-                        contract: contract, feed: expected.feed, period: period, due: due, graceUntil: graceUntil,
-                        receivedOn: arrived?.date, status: status, files: arrived?.files ?? []))
-                    let declared = SourceLocation(file: expected.declaredAt.file, line: expected.declaredAt.line, column: expected.declaredAt.column)
+                    rows.append(
+                        KPIResults.Submission(
+                            contract: contract, feed: expected.feed, period: period, due: due, graceUntil: graceUntil,
+                            receivedOn: arrived?.date, status: status, files: arrived?.files ?? []))
+                    let declared = SourceLocation(
+                        file: expected.declaredAt.file, line: expected.declaredAt.line,
+                        column: expected.declaredAt.column)
                     switch status {
                     case .missing:
-                        findings.append(Finding(
-                            severity: .error, ruleID: "missing-submission", feed: expected.feed, vendor: contract.vendor,
-                            location: declared,
-                            message: "\(contract.vendor) has not sent the \(period.label) \(expected.feed), due \(due)",
-                            hint: "chase the vendor for the file"))
+                        findings.append(
+                            Finding(
+                                severity: .error, ruleID: "missing-submission", feed: expected.feed,
+                                vendor: contract.vendor,
+                                location: declared,
+                                message:
+                                    "\(contract.vendor) has not sent the \(period.label) \(expected.feed), due \(due)",
+                                hint: "chase the vendor for the file"))
                     case .late:
-                        findings.append(Finding(
-                            severity: .warning, ruleID: "late-submission", feed: expected.feed, vendor: contract.vendor,
-                            location: SourceLocation(file: arrived?.files.first ?? declared.file),
-                            message: "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), after its due date \(due) and \(expected.graceDays) day(s) of grace",
-                            hint: "note the late delivery for the vendor review"))
+                        findings.append(
+                            Finding(
+                                severity: .warning, ruleID: "late-submission", feed: expected.feed,
+                                vendor: contract.vendor,
+                                location: SourceLocation(file: arrived?.files.first ?? declared.file),
+                                message:
+                                    "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), after its due date \(due) and \(expected.graceDays) day(s) of grace",
+                                hint: "note the late delivery for the vendor review"))
                     case .early:
-                        findings.append(Finding(
-                            severity: .warning, ruleID: "early-submission", feed: expected.feed, vendor: contract.vendor,
-                            location: SourceLocation(file: arrived?.files.first ?? declared.file),
-                            message: "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), before the period ended (\(period.end)); it may be partial",
-                            hint: "expect a complete resubmission after the period ends"))
+                        findings.append(
+                            Finding(
+                                severity: .warning, ruleID: "early-submission", feed: expected.feed,
+                                vendor: contract.vendor,
+                                location: SourceLocation(file: arrived?.files.first ?? declared.file),
+                                message:
+                                    "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), before the period ended (\(period.end)); it may be partial",
+                                hint: "expect a complete resubmission after the period ends"))
                     default: break
                     }
                 }
@@ -215,10 +265,12 @@ struct KPIEvaluator {
     }
 
     private func finding(
-        _ severity: Severity, _ rule: String, at observation: KPIObservation, key: KPIKey, _ message: String, _ hint: String
+        _ severity: Severity, _ rule: String, at observation: KPIObservation, key: KPIKey, _ message: String,
+        _ hint: String
     ) -> Finding {
         Finding(
-            severity: severity, ruleID: rule, feed: observation.feed, vendor: key.vendor, location: observation.location,
+            severity: severity, ruleID: rule, feed: observation.feed, vendor: key.vendor,
+            location: observation.location,
             field: key.kpi, rawValue: observation.value.description, message: message, hint: hint)
     }
 }

@@ -3,7 +3,8 @@
 enum KPIFeedLayout {
     case long(period: Int, name: Int, value: Int, parsers: [KPIUnit: ValueNormaliser])
     case wide(period: Int, columns: [(index: Int, kpi: String)])
-    case records(time: Int, dimensions: [(index: Int, name: String)], derivations: [(kpi: String, plan: DerivationPlan)])
+    case records(
+        time: Int, dimensions: [(index: Int, name: String)], derivations: [(kpi: String, plan: DerivationPlan)])
 
     init(feed: FeedSpec, spec: FeedKPISpec) throws(RulesErrors) {
         func index(_ name: String) -> Int { feed.fields.firstIndex { $0.name == name } ?? 0 }

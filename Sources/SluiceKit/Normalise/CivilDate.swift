@@ -119,7 +119,8 @@ extension CivilDate {
 }
 
 extension CivilDate {
-    private static let isoReader = try? ValueNormaliser(field: FieldSpec(name: "date", kind: .date, formats: ["yyyy-MM-dd"]))
+    private static let isoReader = try? ValueNormaliser(
+        field: FieldSpec(name: "date", kind: .date, formats: ["yyyy-MM-dd"]))
 
     /// A `yyyy-MM-dd` date that exists, or nil.
     public static func iso(_ text: String) -> CivilDate? {

@@ -72,6 +72,9 @@ public struct ValueNormaliser: Sendable {
         canonical.thousandsSeparator = nil
         if field.kind == .date || field.kind == .timestamp { canonical.formats = [DateFormat.iso8601Name] }
         canonical.percentScale = .points
+        // The canonical boolean words, as cleaned data writes them.
+        canonical.trueTokens = ["true"]
+        canonical.falseTokens = ["false"]
         guard canonical != field, let fallback = try? ValueNormaliser(field: canonical) else { return nil }
         if case .value(let value) = fallback.normalise(raw) { return value }
         return nil

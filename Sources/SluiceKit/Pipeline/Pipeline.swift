@@ -34,9 +34,14 @@ public enum Pipeline {
             var inputs: [InputSummary] = []
             for file in files {
                 inputs.append(
-                    try process(file, router: router, checkers: checkers, outputs: outputs, quarantine: quarantine))
+                    try process(
+                        file, router: router, checkers: checkers, outputs: outputs, kpis: collector,
+                        quarantine: quarantine))
             }
+            let results = KPIEvaluator(collector: collector).evaluate()
+            for finding in results.findings { try outputs.write(finding) }
             try outputs.close()
+            try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)

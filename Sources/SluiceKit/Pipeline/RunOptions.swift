@@ -14,7 +14,8 @@ public struct RunOptions: Sendable {
 
     /// Creates options.
     public init(
-        inbox: URL, rules: URL, outbox: URL, displayBase: URL? = nil, now: @escaping @Sendable () -> Date = Date.init
+        inbox: URL, rules: URL, outbox: URL, displayBase: URL? = nil, now: @escaping @Sendable () -> Date = Date.init,
+        asOf: CivilDate? = nil
     ) {
         self.inbox = inbox
         self.rules = rules

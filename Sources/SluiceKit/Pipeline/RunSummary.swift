@@ -41,6 +41,9 @@ public struct KPIStatusCounts: Codable, Sendable, Hashable {
         case untargeted = "no-target"
     }
 
+    /// No KPI rows.
+    public init() {}
+
     init(_ rows: [KPIResults.Row]) {
         for row in rows where row.key.dimension.isEmpty {
             switch row.status {
@@ -68,6 +71,19 @@ public struct QualitySummary: Codable, Sendable, Hashable {
         case vendor, feed, records, errors, status
         case dataPoints = "data_points"
         case errorsPer100 = "errors_per_100"
+    }
+
+    /// Creates an entry.
+    public init(
+        vendor: String, feed: String, records: Int, dataPoints: Int, errors: Int, errorsPer100: String, status: String
+    ) {
+        self.vendor = vendor
+        self.feed = feed
+        self.records = records
+        self.dataPoints = dataPoints
+        self.errors = errors
+        self.errorsPer100 = errorsPer100
+        self.status = status
     }
 
     init(_ quality: KPIResults.Quality) {

@@ -40,11 +40,15 @@ struct FeedKPIParser {
             if let dimensionsNode = entries["dimensions"]?.value {
                 for name in dimensions { checkField(name, at: dimensionsNode) }
             }
-            let derivations = reader.requireKey("derive", in: entries, of: node, "a records kpi layout").map(derivations) ?? []
+            let derivations =
+                reader.requireKey("derive", in: entries, of: node, "a records kpi layout").map(derivations) ?? []
             guard let time else { return nil }
             parsed = .records(time: time, dimensions: dimensions, derivations: derivations)
         default:
-            reader.fail(layoutNode, "unknown layout '\(layout)'\(DidYouMean.clause(for: layout, among: Self.layouts)) (known: long, wide, records)")
+            reader.fail(
+                layoutNode,
+                "unknown layout '\(layout)'\(DidYouMean.clause(for: layout, among: Self.layouts)) (known: long, wide, records)"
+            )
             return nil
         }
         guard let parsed else { return nil }
@@ -52,7 +56,9 @@ struct FeedKPIParser {
     }
 
     /// A field-name value that must name a declared field (of one of `kinds`, when given).
-    private func field(_ key: String, _ entries: [String: YAMLReader.Entry], _ node: Node, kinds: [ValueKind]?) -> String? {
+    private func field(_ key: String, _ entries: [String: YAMLReader.Entry], _ node: Node, kinds: [ValueKind]?)
+        -> String?
+    {
         guard let valueNode = reader.requireKey(key, in: entries, of: node, "kpi"),
             let name = reader.string(valueNode, key)
         else { return nil }
@@ -106,7 +112,9 @@ struct FeedKPIParser {
 
     private func derivation(_ node: Node) -> Derivation? {
         guard let entries = reader.mapping(node, "a derivation", allowed: Self.deriveKeys),
-            let kpi = reader.requireKey("kpi", in: entries, of: node, "a derivation").flatMap({ reader.string($0, "kpi") })
+            let kpi = reader.requireKey("kpi", in: entries, of: node, "a derivation").flatMap({
+                reader.string($0, "kpi")
+            })
         else { return nil }
         let kinds = ["count", "sum", "mean", "min", "max", "share", "ratio", "percentile"].filter { entries[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let valueNode = entries[kind]?.value else {
@@ -155,7 +163,10 @@ struct FeedKPIParser {
     private func numericField(_ node: Node) -> String? {
         guard let name = reader.string(node, "field"), let field = checkField(name, at: node) else { return nil }
         guard [.integer, .decimal, .percent, .duration].contains(field.kind) else {
-            reader.fail(node, "'\(name)' is \(field.kind.rawValue); this aggregation needs an integer, decimal, percent or duration field")
+            reader.fail(
+                node,
+                "'\(name)' is \(field.kind.rawValue); this aggregation needs an integer, decimal, percent or duration field"
+            )
             return nil
         }
         return name

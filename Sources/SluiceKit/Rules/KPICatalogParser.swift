@@ -44,7 +44,9 @@ struct KPICatalogParser {
         var spec = KPISpec(id: id, name: id, unit: unit, direction: direction, declaredAt: reader.location(of: node))
         if let value = entries["name"]?.value { spec.name = reader.string(value, "name") ?? id }
         if let value = entries["decimals"]?.value { spec.decimals = reader.int(value, "decimals") ?? 2 }
-        if spec.decimals > 9, let value = entries["decimals"]?.value { reader.fail(value, "decimals must be at most 9") }
+        if spec.decimals > 9, let value = entries["decimals"]?.value {
+            reader.fail(value, "decimals must be at most 9")
+        }
         if let value = entries["aliases"]?.value { spec.aliases = reader.strings(value, "aliases") ?? [] }
         if let value = entries["tolerance"]?.value { spec.tolerance = KPIValueText.amount(value, reader: reader) }
         return reader.errors.count == errorsBefore ? spec : nil
@@ -57,12 +59,21 @@ struct KPICatalogParser {
         else { return nil }
         let what = "contract '\(id)'"
         let vendor = reader.requireKey("vendor", in: entries, of: node, what).flatMap { reader.string($0, "vendor") }
-        let start = reader.requireKey("start", in: entries, of: node, what).flatMap { KPIValueText.date($0, reader: reader) }
-        let end = reader.requireKey("end", in: entries, of: node, what).flatMap { KPIValueText.date($0, reader: reader) }
+        let start = reader.requireKey("start", in: entries, of: node, what).flatMap {
+            KPIValueText.date($0, reader: reader)
+        }
+        let end = reader.requireKey("end", in: entries, of: node, what).flatMap {
+            KPIValueText.date($0, reader: reader)
+        }
         guard let vendor, let start, let end else { return nil }
-        var contract = ContractSpec(id: id, vendor: vendor, start: start, end: end, declaredAt: reader.location(of: node))
-        if end < start, let endNode = entries["end"]?.value { reader.fail(endNode, "the contract ends before it starts") }
-        if let value = entries["period"]?.value { contract.period = reader.choice(value, "period", as: PeriodLength.self) ?? .month }
+        var contract = ContractSpec(
+            id: id, vendor: vendor, start: start, end: end, declaredAt: reader.location(of: node))
+        if end < start, let endNode = entries["end"]?.value {
+            reader.fail(endNode, "the contract ends before it starts")
+        }
+        if let value = entries["period"]?.value {
+            contract.period = reader.choice(value, "period", as: PeriodLength.self) ?? .month
+        }
         if let value = entries["time-zone"]?.value, let zone = reader.string(value, "time-zone") {
             if LocalDate.isKnownZone(zone) {
                 contract.timeZone = zone
@@ -79,7 +90,9 @@ struct KPICatalogParser {
     private func targets(_ node: Node) -> [SLATarget] {
         list(node, "targets").compactMap { item in
             guard let entries = reader.mapping(item, "a target", allowed: Self.targetKeys),
-                let kpi = reader.requireKey("kpi", in: entries, of: item, "a target").flatMap({ reader.string($0, "kpi") }),
+                let kpi = reader.requireKey("kpi", in: entries, of: item, "a target").flatMap({
+                    reader.string($0, "kpi")
+                }),
                 let targetNode = reader.requireKey("target", in: entries, of: item, "a target")
             else { return nil }
             guard let amount = KPIValueText.amount(targetNode, reader: reader) else { return nil }
@@ -109,7 +122,8 @@ struct KPICatalogParser {
         var allocation: [String: ExactDecimal] = [:]
         if let value = entries["allocation"]?.value, let mapping = value.mapping {
             for (key, share) in mapping {
-                guard let kpi = reader.string(key, "allocation KPI"), let percent = KPIValueText.number(share, reader: reader)
+                guard let kpi = reader.string(key, "allocation KPI"),
+                    let percent = KPIValueText.number(share, reader: reader)
                 else { continue }
                 allocation[kpi] = percent
             }
@@ -124,8 +138,12 @@ struct KPICatalogParser {
     private func submissions(_ node: Node) -> [ExpectedSubmission] {
         list(node, "submissions").compactMap { item in
             guard let entries = reader.mapping(item, "a submission", allowed: Self.submissionKeys),
-                let feed = reader.requireKey("feed", in: entries, of: item, "a submission").flatMap({ reader.string($0, "feed") }),
-                let due = reader.requireKey("due-day", in: entries, of: item, "a submission").flatMap({ reader.int($0, "due-day", minimum: 1) })
+                let feed = reader.requireKey("feed", in: entries, of: item, "a submission").flatMap({
+                    reader.string($0, "feed")
+                }),
+                let due = reader.requireKey("due-day", in: entries, of: item, "a submission").flatMap({
+                    reader.int($0, "due-day", minimum: 1)
+                })
             else { return nil }
             var submission = ExpectedSubmission(feed: feed, dueDay: due)
             if let value = entries["grace-days"]?.value { submission.graceDays = reader.int(value, "grace-days") ?? 0 }

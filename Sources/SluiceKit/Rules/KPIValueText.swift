@@ -3,7 +3,8 @@ import Yams
 
 /// Reads the numbers and dates written in the KPI and contract parts of a rules file.
 enum KPIValueText {
-    private static let dateReader = try! ValueNormaliser(field: FieldSpec(name: "date", kind: .date, formats: ["yyyy-MM-dd"]))
+    private static let dateReader = try! ValueNormaliser(
+        field: FieldSpec(name: "date", kind: .date, formats: ["yyyy-MM-dd"]))
     private static let numberReader = try! ValueNormaliser(field: FieldSpec(name: "number", kind: .decimal))
     private static let durationReader = try! ValueNormaliser(field: FieldSpec(name: "duration", kind: .duration))
 

@@ -10,7 +10,9 @@ enum RuleSetValidator {
         let feedNames = rules.feeds.map(\.name)
         func checkKPI(_ id: String, at location: RulesLocation) {
             if !kpiIDs.contains(id) {
-                fail(location, "unknown KPI '\(id)'\(DidYouMean.clause(for: id, among: kpiIDs)); declare it under 'kpis:'")
+                fail(
+                    location,
+                    "unknown KPI '\(id)'\(DidYouMean.clause(for: id, among: kpiIDs)); declare it under 'kpis:'")
             }
         }
         for (id, duplicates) in duplicates(rules.kpis.map { ($0.id, $0.declaredAt) }) {
@@ -24,22 +26,46 @@ enum RuleSetValidator {
             }
         }
         for contract in rules.contracts {
-            for target in contract.targets { checkKPI(target.kpi, at: target.declaredAt) }
+            var seenTargets: Set<String> = []
+            for target in contract.targets {
+                checkKPI(target.kpi, at: target.declaredAt)
+                if !seenTargets.insert("\(target.kpi)@\(target.effectiveFrom.map { "\($0)" } ?? "start")").inserted {
+                    fail(
+                        target.declaredAt,
+                        "KPI '\(target.kpi)' has two targets from the same date in contract '\(contract.id)'")
+                }
+                if let kpi = rules.kpi(target.kpi), let warning = target.warning {
+                    let wrongSide = kpi.direction == .higher ? warning < target.target : warning > target.target
+                    if wrongSide {
+                        let side = kpi.direction == .higher ? "above" : "below"
+                        fail(
+                            target.declaredAt,
+                            "the warning level of '\(target.kpi)' must be \(side) its target (\(kpi.direction.rawValue) is better), or it never fires"
+                        )
+                    }
+                }
+            }
             if let credits = contract.credits {
                 let critical = Set(contract.targets.filter(\.critical).map(\.kpi))
                 for kpi in credits.allocation.keys.sorted() where !critical.contains(kpi) {
-                    fail(contract.declaredAt, "credit allocation names '\(kpi)', which has no critical target in contract '\(contract.id)'")
+                    fail(
+                        contract.declaredAt,
+                        "credit allocation names '\(kpi)', which has no critical target in contract '\(contract.id)'")
                 }
             }
             for submission in contract.submissions where !feedNames.contains(submission.feed) {
-                fail(submission.declaredAt, "unknown feed '\(submission.feed)'\(DidYouMean.clause(for: submission.feed, among: feedNames))")
+                fail(
+                    submission.declaredAt,
+                    "unknown feed '\(submission.feed)'\(DidYouMean.clause(for: submission.feed, among: feedNames))")
             }
         }
         let contractIDs = rules.contracts.map(\.id)
         for feed in rules.feeds {
             guard let kpi = feed.kpi else { continue }
             if let contract = kpi.contract, !contractIDs.contains(contract) {
-                fail(kpi.declaredAt, "unknown contract '\(contract)'\(DidYouMean.clause(for: contract, among: contractIDs))")
+                fail(
+                    kpi.declaredAt,
+                    "unknown contract '\(contract)'\(DidYouMean.clause(for: contract, among: contractIDs))")
             }
             switch kpi.layout {
             case .long: break

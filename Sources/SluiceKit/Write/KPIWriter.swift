@@ -4,7 +4,9 @@ import Foundation
 /// it, `credits.csv`, `submissions.csv` and `quality.csv`. They are small (one row per
 /// vendor × period × KPI), so each is built whole and written once.
 enum KPIWriter {
-    static func write(_ results: KPIResults, layout: KPIOutputLayout, kpis: [KPISpec], to folder: URL) throws(OutputError) {
+    static func write(_ results: KPIResults, layout: KPIOutputLayout, kpis: [KPISpec], to folder: URL)
+        throws(OutputError)
+    {
         if layout != .wide { try write(long(results), to: folder.appendingPathComponent("kpi.csv")) }
         if layout != .long { try write(wide(results, kpis: kpis), to: folder.appendingPathComponent("kpi-wide.csv")) }
         try write(credits(results), to: folder.appendingPathComponent("credits.csv"))
@@ -14,14 +16,17 @@ enum KPIWriter {
 
     static func long(_ results: KPIResults) -> [[String]] {
         let header = [
-            "vendor", "contract", "period", "period_start", "period_end", "kpi", "kpi_name", "dimension", "actual", "unit",
+            "vendor", "contract", "period", "period_start", "period_end", "kpi", "kpi_name", "dimension", "actual",
+            "unit",
             "target", "warning", "direction", "critical", "status", "source", "evidence",
         ]
         return [header]
             + results.rows.map { row in
                 [
-                    row.key.vendor, row.key.contract, row.key.period.label, "\(row.key.period.start)", "\(row.key.period.end)",
-                    row.kpi.id, row.kpi.name, row.key.dimension, number(row.actual, row.kpi.decimals), row.kpi.unit.rawValue,
+                    row.key.vendor, row.key.contract, row.key.period.label, "\(row.key.period.start)",
+                    "\(row.key.period.end)",
+                    row.kpi.id, row.kpi.name, row.key.dimension, number(row.actual, row.kpi.decimals),
+                    row.kpi.unit.rawValue,
                     row.target.map { "\($0.target)" } ?? "", row.target?.warning.map { "\($0)" } ?? "",
                     row.kpi.direction.rawValue, row.target.map { $0.critical ? "true" : "false" } ?? "",
                     row.status?.rawValue ?? "", row.source, row.evidence,
@@ -44,14 +49,19 @@ enum KPIWriter {
         for id in order {
             let parts = id.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
             let rows = byPeriod[id]!
-            lines.append(parts + ids.flatMap { kpi in [number(rows[kpi]?.actual, rows[kpi]?.kpi.decimals ?? 2), rows[kpi]?.status?.rawValue ?? ""] })
+            lines.append(
+                parts
+                    + ids.flatMap { kpi in
+                        [number(rows[kpi]?.actual, rows[kpi]?.kpi.decimals ?? 2), rows[kpi]?.status?.rawValue ?? ""]
+                    })
         }
         return lines
     }
 
     static func credits(_ results: KPIResults) -> [[String]] {
         let header = [
-            "vendor", "contract", "period", "currency", "at_risk", "breached_critical", "credits", "uncapped_total", "total",
+            "vendor", "contract", "period", "currency", "at_risk", "breached_critical", "credits", "uncapped_total",
+            "total",
             "capped",
         ]
         return [header]
@@ -59,8 +69,10 @@ enum KPIWriter {
                 let terms = credit.contract.credits!
                 let perKPI = credit.result.perKPI.map { "\($0.kpi)=\($0.amount)" }.joined(separator: ";")
                 return [
-                    credit.contract.vendor, credit.contract.id, credit.period.label, terms.currency, "\(terms.atRiskAmount)",
-                    credit.breached.joined(separator: ";"), perKPI, "\(credit.result.uncapped)", "\(credit.result.total)",
+                    credit.contract.vendor, credit.contract.id, credit.period.label, terms.currency,
+                    "\(ExactRatio(terms.atRiskAmount).rounded(decimals: 2))",
+                    credit.breached.joined(separator: ";"), perKPI, "\(credit.result.uncapped)",
+                    "\(credit.result.total)",
                     credit.result.capped ? "true" : "false",
                 ]
             }
@@ -82,7 +94,8 @@ enum KPIWriter {
         return [header]
             + results.quality.map { row in
                 [
-                    row.vendor, row.feed, "\(row.records)", "\(row.dataPoints)", "\(row.errors)", number(row.errorsPer100, 2),
+                    row.vendor, row.feed, "\(row.records)", "\(row.dataPoints)", "\(row.errors)",
+                    number(row.errorsPer100, 2),
                     "< \(KPIResults.Quality.target)", row.status.rawValue,
                 ]
             }

@@ -1,7 +1,9 @@
+import Testing
+
 @testable import SluiceKit
 
 /// Groups the KPI tests so that `swift test --filter KPITests` selects them.
-enum KPITests {}
+@Suite enum KPITests {}
 
 /// A contact-level feed with one field of each kind a condition or aggregation meets.
 let contactFields: [FieldSpec] = [
@@ -47,11 +49,21 @@ func conditionError(_ body: () throws -> Void) -> ConditionError? {
     }
 }
 
-/// An exact decimal from text with a `.`.
+/// `2026-10-28` as a date; the test wrote a valid one.
+func day(_ text: String) -> CivilDate {
+    let parts = text.split(separator: "-").map { Int($0)! }
+    precondition(parts.count == 3 && CivilDate.isValid(year: parts[0], month: parts[1], day: parts[2]), text)
+    return CivilDate(year: parts[0], month: parts[1], day: parts[2])
+}
+
+/// `92.5` as an exact decimal; the test wrote a plain decimal.
 func decimal(_ text: String) -> ExactDecimal {
-    guard
-        case .value(.decimal(let value)) = try! ValueNormaliser(field: FieldSpec(name: "p", kind: .decimal)).normalise(
-            text)
-    else { preconditionFailure("not a decimal: \(text)") }
-    return value
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    return ExactDecimal(significand: Int64(String(parts[0]) + fraction)!, scale: fraction.count)
+}
+
+/// A month of 2026.
+func month(_ number: Int) -> PeriodKey {
+    PeriodKey.containing(CivilDate(year: 2026, month: number, day: 1), length: .month)
 }

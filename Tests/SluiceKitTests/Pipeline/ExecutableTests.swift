@@ -59,8 +59,24 @@ import Testing
 
     static let goodACME = "Vendor,Month,KPI,Value,Unit\nACME,2026-10,SL,82.4,%\n"
 
+    /// A feed without contracts, so a run's findings do not depend on the day it runs.
+    static let simpleRules = [
+        "acme.yaml": """
+        feeds:
+          - name: acme-scorecard
+            vendor: { field: vendor }
+            files: ["acme_scorecard_*.csv"]
+            fields:
+              - { name: vendor, aliases: [Vendor], kind: text, required: true }
+              - { name: period, aliases: [Month], kind: date, formats: [yyyy-MM], required: true }
+              - { name: kpi, aliases: [KPI], kind: enum, required: true, values: { service_level: [SL, TSF] } }
+              - { name: value, kind: decimal, required: true }
+              - { name: unit, kind: text }
+        """
+    ]
+
     @Test func cleanRunExitsZeroAndPrintsTheSummaryLine() throws {
-        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME])
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME], rules: Self.simpleRules)
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["run"], in: work)
         #expect(result.status == 0)
@@ -74,9 +90,11 @@ import Testing
     }
 
     @Test func findingsGoToStderrWithTheirPlace() throws {
-        let work = try Self.workFolder(inbox: [
-            "acme_scorecard_2026-10.csv": "Vendor,Month,KPI,Value,Unit\nACME,2026-10,SL,N/A,%\nACME,2026-13,SL,1,%\n"
-        ])
+        let work = try Self.workFolder(
+            inbox: [
+                "acme_scorecard_2026-10.csv":
+                    "Vendor,Month,KPI,Value,Unit\nACME,2026-10,SL,N/A,%\nACME,2026-13,SL,1,%\n"
+            ], rules: Self.simpleRules)
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["run"], in: work)
         #expect(result.status == 0)
@@ -90,7 +108,8 @@ import Testing
     }
 
     @Test func aQuarantinedFileExitsThree() throws {
-        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME, "notes.txt": "hello"])
+        let work = try Self.workFolder(
+            inbox: ["acme_scorecard_2026-10.csv": Self.goodACME, "notes.txt": "hello"], rules: Self.simpleRules)
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["run"], in: work)
         #expect(result.status == 3)
@@ -122,7 +141,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["rules", "check"], in: work)
         #expect(result.status == 0)
-        #expect(result.stdout == "rules ok: 3 feeds (acme-scorecard, brightline-scorecard, corvia-interactions)\n")
+        #expect(
+            result.stdout
+                == "rules ok: 4 feeds (acme-scorecard, brightline-scorecard, corvia-interactions, corvia-scorecard)\n")
     }
 
     @Test func aUsageErrorExitsTwo() throws {
@@ -134,9 +155,10 @@ import Testing
     }
 
     @Test func previewShowsRawAndNormalisedValues() throws {
-        let work = try Self.workFolder(inbox: [
-            "acme_scorecard_2026-10.csv": "Vendor,Month,KPI,Value,Unit\nACME,2026-10,TSF,82.4,%\n"
-        ])
+        let work = try Self.workFolder(
+            inbox: [
+                "acme_scorecard_2026-10.csv": "Vendor,Month,KPI,Value,Unit\nACME,2026-10,TSF,82.4,%\n"
+            ], rules: Self.simpleRules)
         defer { try? FileManager.default.removeItem(at: work) }
         let result = try Self.run(["preview", "Inbox/acme_scorecard_2026-10.csv"], in: work)
         #expect(result.status == 0)
@@ -168,5 +190,32 @@ extension ExecutableTests {
         #expect(lines[slIndex] == "  service_level             '104,5' → 104.5")
         #expect(
             lines[slIndex + 1] == "      error: [range] field 'service_level' value '104.5' is above the maximum 100")
+    }
+
+    @Test func theSampleRunIsReproducibleWithAsOf() throws {
+        let work = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for folder in ["Inbox", "Rules"] {
+            try FileManager.default.copyItem(
+                at: TestPaths.repoRoot.appendingPathComponent(folder), to: work.appendingPathComponent(folder))
+        }
+        let result = try Self.run(["run", "--as-of", "2026-11-06"], in: work)
+        #expect(result.status == 3)
+        #expect(
+            result.stdout.contains(
+                "5 files (1 quarantined), 28 records: 18 accepted, 10 rejected; 15 errors, 4 warnings"))
+        let kpi = try String(contentsOf: work.appendingPathComponent("Outbox/latest/kpi.csv"), encoding: .utf8)
+        #expect(
+            kpi.contains(
+                "Brightline,BRL-2026-W,2026-W42,2026-10-12,2026-10-18,service_level,Service Level,,78.5,percent,80,85,higher,true,breached,reported,Inbox/brightline_scorecard_2026-10.csv:4"
+            ))
+    }
+
+    @Test func aBadAsOfDateIsAUsageError() throws {
+        let work = try Self.workFolder(inbox: [:], rules: Self.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run", "--as-of", "2026-02-30"], in: work)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--as-of must be a date written yyyy-MM-dd, not '2026-02-30'"))
     }
 }

@@ -49,14 +49,14 @@ import Testing
                 ? from : TestPaths.repoRoot.appendingPathComponent(sub)
             try FileManager.default.copyItem(at: origin, to: work.appendingPathComponent(sub))
         }
-        let asOf = try Self.setting("as-of.txt", in: source).flatMap(CivilDate.iso) ?? CivilDate(year: 2026, month: 11, day: 6)
+        let asOf =
+            try Self.setting("as-of.txt", in: source).flatMap(CivilDate.iso) ?? CivilDate(year: 2026, month: 11, day: 6)
         try Self.setReceivedDates(inbox: work.appendingPathComponent("Inbox"), from: source)
         let actual = work.appendingPathComponent("Actual")
         try FileManager.default.createDirectory(at: actual, withIntermediateDirectories: true)
         let options = RunOptions(
             inbox: work.appendingPathComponent("Inbox"), rules: work.appendingPathComponent("Rules"),
-            outbox: work.appendingPathComponent("Outbox"), displayBase: work,
-            now: { Date(timeIntervalSince1970: 1_795_000_000) })
+            outbox: work.appendingPathComponent("Outbox"), displayBase: work, now: { Self.clock }, asOf: asOf)
         do {
             let report = try Pipeline.run(options)
             try FileManager.default.removeItem(at: actual)

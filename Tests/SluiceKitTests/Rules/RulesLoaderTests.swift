@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: [
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    treshold: 3\n    fields:\n      - {name: x, kind: text}\n",
-            "Rules/acme.yaml:5:5: unknown key 'treshold' in a feed (known: name, description, vendor, files, format, csv, number-format, percent-scale, fields, checks, unique-key)"
+            "Rules/acme.yaml:5:5: unknown key 'treshold' in a feed (known: name, description, vendor, files, format, csv, number-format, percent-scale, fields, checks, unique-key, kpi)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: integr}\n",
@@ -104,7 +104,7 @@ import Testing
         #expect(
             errors(yaml) == [
                 "Rules/acme.yaml:2:5: feed 'a' is missing the required key 'vendor'",
-                "Rules/acme.yaml:3:5: unknown key 'vendr' in a feed; did you mean 'vendor'? (known: name, description, vendor, files, format, csv, number-format, percent-scale, fields, checks, unique-key)",
+                "Rules/acme.yaml:3:5: unknown key 'vendr' in a feed; did you mean 'vendor'? (known: name, description, vendor, files, format, csv, number-format, percent-scale, fields, checks, unique-key, kpi)",
                 "Rules/acme.yaml:6:25: unknown kind 'txt'; did you mean 'text'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)",
             ])
     }
@@ -168,6 +168,11 @@ import Testing
     @Test func theShippedRulesLoad() throws {
         let rules = try RulesLoader.load(
             directory: TestPaths.repoRoot.appendingPathComponent("Rules"), displayBase: TestPaths.repoRoot)
-        #expect(rules.feeds.map(\.name) == ["acme-scorecard", "brightline-scorecard", "corvia-interactions"])
+        #expect(
+            rules.feeds.map(\.name) == [
+                "acme-scorecard", "brightline-scorecard", "corvia-interactions", "corvia-scorecard",
+            ])
+        #expect(rules.contracts.map(\.id) == ["ACME-CS-2026", "BRL-2026-W", "COR-2026"])
+        #expect(rules.kpis.count == 6)
     }
 }

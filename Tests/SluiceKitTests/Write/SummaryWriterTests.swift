@@ -29,7 +29,12 @@ import Testing
                 path: "clean/brightline-scorecard.csv", size: 210,
                 sha256: "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae")
         ],
-        exitCode: 3)
+        exitCode: 3, asOf: "2026-11-06", kpis: KPIStatusCounts(),
+        quality: [
+            QualitySummary(
+                vendor: "Brightline", feed: "brightline-scorecard", records: 5, dataPoints: 35, errors: 3,
+                errorsPer100: "8.57", status: "breached")
+        ])
 
     @Test func summaryMatchesItsGoldenFile() throws {
         try withTemporaryFolder { folder in
