@@ -26,4 +26,20 @@ public enum RuleCatalog {
         Entry(id: "unrouted-file", summary: "exactly one feed claims the file"),
         Entry(id: "unreadable-file", summary: "the file can be read"),
     ]
+
+    /// The KPI stage's findings, in the order the README lists them.
+    public static let kpi: [Entry] = [
+        Entry(id: "missing-kpi", summary: "every targeted KPI has a value for a vendor-period that sent data"),
+        Entry(id: "duplicate-kpi", summary: "a KPI is reported once per vendor-period"),
+        Entry(id: "conflicting-kpi", summary: "repeated reports of a KPI agree"),
+        Entry(id: "reported-vs-derived", summary: "reported and recomputed values agree within tolerance"),
+        Entry(id: "missing-submission", summary: "expected submissions arrive by their due date and grace"),
+        Entry(id: "late-submission", summary: "submissions arrive on time"),
+        Entry(id: "early-submission", summary: "submissions arrive after their period ends"),
+        Entry(id: "missing-days", summary: "record-level feeds cover every day of a period"),
+        Entry(id: "unknown-kpi", summary: "long-layout KPI names are in the catalogue"),
+        Entry(id: "future-period", summary: "periods are not after the as-of date"),
+        Entry(id: "outside-contract", summary: "dates fall within the vendor's contract"),
+        Entry(id: "no-contract", summary: "the vendor has a contract"),
+    ]
 }

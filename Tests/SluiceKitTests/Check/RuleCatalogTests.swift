@@ -7,10 +7,10 @@ import Testing
     static let catalogIDs = RuleCatalog.all.map(\.id)
 
     /// The ids in the first column of the README's "Rules and their ids" table, in order.
-    static func readmeIDs() throws -> [String] {
+    static func readmeIDs(heading: String = "### Rules and their ids") throws -> [String] {
         let readme = try String(contentsOf: TestPaths.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)
         let lines = readme.components(separatedBy: "\n")
-        let start = try #require(lines.firstIndex(of: "### Rules and their ids"))
+        let start = try #require(lines.firstIndex(of: heading))
         var ids: [String] = []
         var inTable = false
         for line in lines[(start + 1)...] {
@@ -103,5 +103,9 @@ import Testing
         #expect(RangeRule(severity: .error, min: nil, minExclusive: false, max: nil, maxExclusive: false).id == "range")
         #expect(MaxLengthRule(severity: .error, limit: 1).id == "max-length")
         #expect(PatternRule(pattern: "a", severity: .error)?.id == "pattern")
+    }
+
+    @Test func readmeKPIFindingsTableListsExactlyTheKPICatalog() throws {
+        #expect(try Self.readmeIDs(heading: "#### KPI findings") == RuleCatalog.kpi.map(\.id))
     }
 }
