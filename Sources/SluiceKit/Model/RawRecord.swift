@@ -31,13 +31,17 @@ public struct RawField: Sendable, Hashable {
     public var column: Int
     /// 1-based line where the value starts.
     public var line: Int
+    /// Where the value is in a structured file: an XPath-like path (`/unload/u_kpi[3]/u_value`),
+    /// a JSON pointer (`/records/2/metrics/sl`) or a sheet cell (`Scorecard!B17`).
+    public var path: String?
 
     /// Creates a raw field.
-    public init(key: String, value: String?, column: Int, line: Int) {
+    public init(key: String, value: String?, column: Int, line: Int, path: String? = nil) {
         self.key = key
         self.value = value
         self.column = column
         self.line = line
+        self.path = path
     }
 }
 
