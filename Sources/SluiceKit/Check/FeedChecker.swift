@@ -106,6 +106,7 @@ public final class FeedChecker {
                 location.line = lines[index]
                 location.column = columns[index]
                 location.field = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].key : nil }
+                location.path = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].path : nil }
                 fieldName = feed.fields[index].name
                 rawValue = rawValues[index]
             }

@@ -23,7 +23,7 @@ struct KPIEvaluator {
         for ref in periods.sorted() {
             guard let contract = contracts[ref.contract] else { continue }
             var breached: [String] = []
-            let targeted = Set(contract.targets.map(\.kpi))
+            let targeted = Set(contract.targets.map(\.kpi) + rules.kpis.filter { $0.defaultTarget != nil }.map(\.id))
             let observed = Set(published.keys.filter { PeriodRef($0) == ref }.map(\.kpi))
             for kpiID in targeted.union(observed).sorted() {
                 guard let kpi = rules.kpi(kpiID) else { continue }
@@ -34,7 +34,8 @@ struct KPIEvaluator {
                     )
                     let entry = published[key]
                     if entry == nil && !dimension.isEmpty { continue }
-                    let target = SLAEvaluator.target(for: kpiID, period: ref.period, in: contract)
+                    // The contract's own target overrides the catalogue's default.
+                    let target = SLAEvaluator.target(for: kpiID, period: ref.period, in: contract) ?? kpi.defaultTarget
                     if entry == nil && target == nil { continue }
                     let status = target.map {
                         SLAEvaluator.status(actual: entry?.value, target: $0, direction: kpi.direction)
@@ -53,7 +54,9 @@ struct KPIEvaluator {
                 }
             }
             if let terms = contract.credits {
-                let critical = Set(contract.targets.filter(\.critical).map(\.kpi))
+                let critical = Set(
+                    contract.targets.filter(\.critical).map(\.kpi)
+                        + rules.kpis.filter { $0.defaultTarget?.critical == true }.map(\.id))
                 let result = CreditCalculator.credits(breached: breached, terms: terms, criticalKPIs: critical)
                 results.credits.append(
                     KPIResults.Credit(

@@ -15,6 +15,8 @@ public struct SourceLocation: Sendable, Hashable {
     public var record: Int?
     /// The source header (or element, key) of the value.
     public var field: String?
+    /// An XPath-like path, a JSON pointer or a sheet cell, in structured files.
+    public var path: String?
 
     /// Creates a location.
     public init(file: String, line: Int? = nil, column: Int? = nil, record: Int? = nil, field: String? = nil) {

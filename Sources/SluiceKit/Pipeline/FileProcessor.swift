@@ -13,31 +13,40 @@ struct FileProcessor {
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {
         let feed = checker.feed
-        var reader: CSVRecordReader
+        if let mismatch = FormatSniffer.mismatch(file.url, format: feed.format) {
+            return .quarantined(ruleID: "unreadable-file", reason: mismatch, line: nil)
+        }
+        var reader: any RecordReader
         do {
-            reader = try CSVRecordReader(url: file.url, displayPath: file.displayPath, options: feed.csv)
+            reader = try ReaderFactory.reader(for: file.url, displayPath: file.displayPath, feed: feed)
         } catch {
             return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
         }
-        let binding = HeaderBinding(feed: feed, header: reader.header)
-        let missingRequired = feed.fields.indices.filter {
-            binding.columns[$0] == nil && feed.fields[$0].required == .error
+        var binding: HeaderBinding
+        if let header = reader.fixedHeader {
+            binding = HeaderBinding(feed: feed, header: header)
+            if let reason = missingRequiredColumns(binding, header: header, line: reader.headerLine) {
+                return .quarantined(ruleID: "missing-column", reason: reason, line: reader.headerLine)
+            }
+            for finding in headerFindings(binding, header: header, line: reader.headerLine, file: file.displayPath) {
+                try outputs.write(finding)
+            }
+        } else {
+            binding = HeaderBinding(feed: feed, header: [])
         }
-        if !missingRequired.isEmpty {
-            let names = missingRequired.map { describe(feed.fields[$0]) }.joined(separator: ", ")
-            let header = reader.header.map { "'\($0)'" }.joined(separator: ", ")
-            return .quarantined(
-                ruleID: "missing-column",
-                reason:
-                    "required column \(names) not found in the header (line \(reader.headerLine)); the header has \(header)",
-                line: reader.headerLine)
-        }
-        for finding in headerFindings(binding, header: reader.header, line: reader.headerLine, file: file.displayPath) {
-            try outputs.write(finding)
-        }
+        var keys: [String] = []
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
+                if reader.fixedHeader == nil {
+                    // Keyed formats (XML, JSON) name their keys per record; most records repeat the
+                    // previous record's keys, so the binding is recomputed only when they change.
+                    let recordKeys = raw.fields.map(\.key)
+                    if recordKeys != keys {
+                        keys = recordKeys
+                        binding = HeaderBinding(feed: feed, header: keys)
+                    }
+                }
                 var record = checker.validate(raw, binding: binding, file: file.displayPath)
                 kpis.observe(&record, feed: feed, file: file)
                 kpis.count(record, feed: feed)
@@ -50,9 +59,19 @@ struct FileProcessor {
         } catch let error as OutputError {
             throw error
         } catch {
-            return .quarantined(ruleID: "unreadable-file", reason: "\(error)", line: nil)
+            preconditionFailure("unexpected error \(error)")
         }
         return .processed(counts, dropped: reader.droppedRows.count)
+    }
+
+    /// Why the file is unusable when a required field has no column, else nil.
+    private func missingRequiredColumns(_ binding: HeaderBinding, header: [String], line: Int) -> String? {
+        let feed = checker.feed
+        let missing = feed.fields.indices.filter { binding.columns[$0] == nil && feed.fields[$0].required == .error }
+        guard !missing.isEmpty else { return nil }
+        let names = missing.map { describe(feed.fields[$0]) }.joined(separator: ", ")
+        let present = header.map { "'\($0)'" }.joined(separator: ", ")
+        return "required column \(names) not found in the header (line \(line)); the header has \(present)"
     }
 
     private func describe(_ field: FieldSpec) -> String {

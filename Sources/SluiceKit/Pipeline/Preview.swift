@@ -14,10 +14,8 @@ public struct Preview: Sendable {
     public var records: [ValidatedRecord]
     /// Whether there were more records than shown.
     public var truncated: Bool
-    /// The encoding used, and whether a byte order mark chose it.
-    public var encoding: String
-    /// The delimiter used (declared or detected).
-    public var delimiter: String
+    /// How the file was read (encoding and delimiter for CSV).
+    public var reading: String
 
     /// Reads up to `limit` records of a file with a feed (named, or routed by the file name).
     public static func make(
@@ -48,13 +46,14 @@ public struct Preview: Sendable {
             }
         }
         let checker = try Pipeline.compile(RuleSet(feeds: rules.feeds.filter { $0.name == name }))[name]!
-        var reader: CSVRecordReader
+        var reader: any RecordReader
         do {
-            reader = try CSVRecordReader(url: file, displayPath: display, options: checker.feed.csv)
+            reader = try ReaderFactory.reader(for: file, displayPath: display, feed: checker.feed)
         } catch {
             throw .input(path: display, message: error.message)
         }
-        let binding = HeaderBinding(feed: checker.feed, header: reader.header)
+        let header = reader.fixedHeader ?? []
+        var binding = HeaderBinding(feed: checker.feed, header: header)
         var records: [ValidatedRecord] = []
         var truncated = false
         do {
@@ -63,24 +62,30 @@ public struct Preview: Sendable {
                     truncated = true
                     break
                 }
+                if reader.fixedHeader == nil {
+                    binding = HeaderBinding(feed: checker.feed, header: raw.fields.map(\.key))
+                }
                 records.append(checker.validate(raw, binding: binding, file: display))
             }
         } catch {
             throw .input(path: display, message: error.message)
         }
         return Preview(
-            feed: checker.feed, header: reader.header, headerLine: reader.headerLine, binding: binding,
-            records: records, truncated: truncated, encoding: reader.encoding.description,
-            delimiter: reader.detectedDelimiter == 9 ? "tab" : String(UnicodeScalar(reader.detectedDelimiter)))
+            feed: checker.feed, header: header, headerLine: reader.headerLine, binding: binding,
+            records: records, truncated: truncated, reading: reader.readingDescription)
     }
 
     /// The preview as text: the header binding, then each record's fields with raw and
     /// normalised values and their findings.
     public var text: String {
-        var lines = ["feed '\(feed.name)': \(encoding), delimiter '\(delimiter)', header on line \(headerLine)"]
+        let how = [feed.format.rawValue, reading].filter { !$0.isEmpty }.joined(separator: ", ")
+        let headerNote = headerLine > 0 ? ", header on line \(headerLine)" : ""
+        var lines = ["feed '\(feed.name)': \(how)\(headerNote)"]
         let width = feed.fields.map(\.name.count).max() ?? 0
         for (index, field) in feed.fields.enumerated() {
-            let source = binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" } ?? "no column"
+            let source =
+                binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" }
+                ?? (headerLine > 0 ? "no column" : "by key")
             lines.append(
                 "  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  ← \(source) (\(field.kind.rawValue))"
             )

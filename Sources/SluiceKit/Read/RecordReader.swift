@@ -13,8 +13,20 @@ public protocol RecordReader {
     /// The next record, or nil at the end. A `ReadError` means the file cannot be used: it is
     /// quarantined and nothing it produced is published.
     mutating func next() throws(ReadError) -> RawRecord?
+    /// How the file is being read, for people (`utf-8 (byte order mark), delimiter ';'`).
+    var readingDescription: String { get }
+}
+
+extension RecordReader {
+    /// No details beyond the format by default.
+    public var readingDescription: String { "" }
 }
 
 extension CSVRecordReader: RecordReader {
     public var fixedHeader: [String]? { header }
+
+    public var readingDescription: String {
+        let delimiter = detectedDelimiter == 9 ? "tab" : String(UnicodeScalar(detectedDelimiter))
+        return "\(encoding.description), delimiter '\(delimiter)'"
+    }
 }

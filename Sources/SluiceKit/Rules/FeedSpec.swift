@@ -6,8 +6,16 @@ public struct FeedSpec: Sendable {
     public var vendor: VendorSource
     /// Case-insensitive globs on the inbox file name (`acme-scorecard-*.csv`).
     public var files: [String]
-    /// How the file is read.
+    /// The file format.
+    public var format: InputFormat = .csv
+    /// How a CSV file is read.
     public var csv: CSVOptions
+    /// Where records are in an XML file.
+    public var xml = XMLOptions()
+    /// Where records are in a JSON or NDJSON file.
+    public var json = JSONOptions()
+    /// Which sheet of an XLSX workbook, and its title and footer rows.
+    public var xlsx = XLSXOptions()
     /// The fields, in output order.
     public var fields: [FieldSpec]
     /// Cross-field comparisons within a record.

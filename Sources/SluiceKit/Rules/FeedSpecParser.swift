@@ -4,14 +4,16 @@ import Yams
 /// Reads one `feeds:` item into a `FeedSpec`, checking that every name it uses is declared.
 struct FeedSpecParser {
     static let feedKeys = [
-        "name", "description", "vendor", "files", "format", "csv", "number-format", "percent-scale", "fields",
-        "checks", "unique-key", "kpi",
+        "name", "description", "vendor", "files", "format", "csv", "xml", "json", "xlsx", "number-format",
+        "percent-scale", "fields", "checks", "unique-key", "kpi",
     ]
+    static let xmlKeys = ["record", "max-value-bytes"]
+    static let jsonKeys = ["records"]
+    static let xlsxKeys = ["sheet", "sheet-index", "skip-rows", "drop-last-rows", "drop-rows-matching"]
     static let csvKeys = ["delimiter", "quote", "encoding", "skip-lines", "drop-last-rows", "drop-rows-matching"]
     static let numberKeys = ["decimal-separator", "thousands-separator"]
     static let checkKeys = ["compare", "severity"]
     static let uniqueKeys = ["fields", "severity"]
-    static let formats = ["csv"]
 
     let reader: YAMLReader
 
@@ -22,12 +24,19 @@ struct FeedSpecParser {
         let what = "feed '\(name ?? "?")'"
         let vendor = reader.requireKey("vendor", in: entries, of: node, what).flatMap { vendorSource($0) }
         let files = reader.requireKey("files", in: entries, of: node, what).flatMap { reader.strings($0, "files") }
-        if let format = entries["format"]?.value, let text = reader.string(format, "format"),
-            !Self.formats.contains(text.lowercased())
-        {
-            reader.fail(format, "unknown format '\(text)'\(DidYouMean.clause(for: text, among: Self.formats))")
-        }
+        let format = entries["format"].flatMap { reader.choice($0.value, "format", as: InputFormat.self) } ?? .csv
         let csv = entries["csv"].map { csvOptions($0.value) } ?? CSVOptions()
+        for (key, owner) in [("csv", InputFormat.csv), ("xml", .xml), ("xlsx", .xlsx)]
+        where entries[key] != nil && format != owner {
+            reader.fail(
+                entries[key]!.key,
+                "'\(key)' options apply to format \(owner.rawValue), but this feed's format is \(format.rawValue)")
+        }
+        if let entry = entries["json"], format != .json && format != .ndjson {
+            reader.fail(
+                entry.key,
+                "'json' options apply to formats json and ndjson, but this feed's format is \(format.rawValue)")
+        }
         var defaults = FieldDefaults()
         if let numbers = entries["number-format"]?.value { numberFormat(numbers, into: &defaults) }
         if let scale = entries["percent-scale"]?.value {
@@ -51,9 +60,59 @@ struct FeedSpecParser {
         let key = entries["unique-key"].flatMap { uniqueKey($0.value, known: known) }
         let kpi = entries["kpi"].flatMap { FeedKPIParser(reader: reader, fields: fields).parse($0.value) }
         guard reader.errors.count == errorsBefore, let name, let vendor, let files else { return nil }
-        return FeedSpec(
+        var feed = FeedSpec(
             name: name, vendor: vendor, files: files, csv: csv, fields: fields, comparisons: comparisons,
             uniqueKey: key, kpi: kpi, declaredAt: reader.location(of: node))
+        feed.format = format
+        if let value = entries["xml"]?.value { feed.xml = xmlOptions(value) }
+        if let value = entries["json"]?.value { feed.json = jsonOptions(value) }
+        if let value = entries["xlsx"]?.value { feed.xlsx = xlsxOptions(value) }
+        return reader.errors.count == errorsBefore ? feed : nil
+    }
+
+    private func xmlOptions(_ node: Node) -> XMLOptions {
+        var options = XMLOptions()
+        guard let entries = reader.mapping(node, "xml", allowed: Self.xmlKeys) else { return options }
+        if let value = entries["record"]?.value, let path = reader.string(value, "record") {
+            let steps = path.hasPrefix("//") ? path.dropFirst(2) : path.hasPrefix("/") ? path.dropFirst() : ""
+            if steps.isEmpty || steps.split(separator: "/", omittingEmptySubsequences: false).contains(where: \.isEmpty)
+            {
+                reader.fail(
+                    value, "record must be an element path such as '/unload/u_vendor_kpi' or '//record', not '\(path)'")
+            }
+            options.recordPath = path
+        } else {
+            reader.fail(node, "'xml' needs 'record', the path of the record element (e.g. '/unload/u_vendor_kpi')")
+        }
+        if let value = entries["max-value-bytes"]?.value {
+            options.maxValueBytes = reader.int(value, "max-value-bytes", minimum: 1) ?? options.maxValueBytes
+        }
+        return options
+    }
+
+    private func jsonOptions(_ node: Node) -> JSONOptions {
+        var options = JSONOptions()
+        guard let entries = reader.mapping(node, "json", allowed: Self.jsonKeys) else { return options }
+        if let value = entries["records"]?.value { options.recordsPath = reader.string(value, "records") ?? "" }
+        return options
+    }
+
+    private func xlsxOptions(_ node: Node) -> XLSXOptions {
+        var options = XLSXOptions()
+        guard let entries = reader.mapping(node, "xlsx", allowed: Self.xlsxKeys) else { return options }
+        if let value = entries["sheet"]?.value { options.sheet = reader.string(value, "sheet") }
+        if let value = entries["sheet-index"]?.value {
+            options.sheetIndex = reader.int(value, "sheet-index", minimum: 1) ?? 1
+        }
+        if let value = entries["skip-rows"]?.value { options.skipRows = reader.int(value, "skip-rows") ?? 0 }
+        if let value = entries["drop-last-rows"]?.value {
+            options.dropLastRows = reader.int(value, "drop-last-rows") ?? 0
+        }
+        if let value = entries["drop-rows-matching"]?.value, let pattern = reader.string(value, "drop-rows-matching") {
+            if let problem = RegexCheck.problem(pattern) { reader.fail(value, problem) }
+            options.dropRowsMatching = pattern
+        }
+        return options
     }
 
     private func vendorSource(_ node: Node) -> VendorSource? {

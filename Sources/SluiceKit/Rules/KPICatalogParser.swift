@@ -2,7 +2,10 @@ import Yams
 
 /// Reads the `kpis:` catalogue and the `contracts:` of a rules file.
 struct KPICatalogParser {
-    static let kpiKeys = ["id", "name", "description", "unit", "direction", "decimals", "aliases", "tolerance"]
+    static let kpiKeys = [
+        "id", "name", "description", "unit", "direction", "decimals", "aliases", "tolerance", "target", "warning",
+        "critical",
+    ]
     static let contractKeys = [
         "id", "vendor", "description", "start", "end", "period", "time-zone", "targets", "credits", "submissions",
     ]
@@ -49,6 +52,17 @@ struct KPICatalogParser {
         }
         if let value = entries["aliases"]?.value { spec.aliases = reader.strings(value, "aliases") ?? [] }
         if let value = entries["tolerance"]?.value { spec.tolerance = KPIValueText.amount(value, reader: reader) }
+        if let value = entries["target"]?.value, let amount = KPIValueText.amount(value, reader: reader) {
+            var target = SLATarget(kpi: id, target: amount)
+            target.declaredAt = reader.location(of: node)
+            if let warning = entries["warning"]?.value { target.warning = KPIValueText.amount(warning, reader: reader) }
+            if let critical = entries["critical"]?.value {
+                target.critical = reader.bool(critical, "critical") ?? false
+            }
+            spec.defaultTarget = target
+        } else if let key = entries["warning"]?.key ?? entries["critical"]?.key {
+            reader.fail(key, "'warning' and 'critical' need a 'target' in KPI '\(id)'")
+        }
         return reader.errors.count == errorsBefore ? spec : nil
     }
 

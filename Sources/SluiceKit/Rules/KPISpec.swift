@@ -14,6 +14,8 @@ public struct KPISpec: Sendable, Hashable {
     public var aliases: [String]
     /// Largest difference between a reported and a derived value that still agrees.
     public var tolerance: ExactDecimal?
+    /// The target every contract uses unless it declares its own for this KPI.
+    public var defaultTarget: SLATarget?
     /// Where it is declared.
     public var declaredAt: RulesLocation
 

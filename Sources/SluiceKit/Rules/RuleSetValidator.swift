@@ -46,7 +46,9 @@ enum RuleSetValidator {
                 }
             }
             if let credits = contract.credits {
-                let critical = Set(contract.targets.filter(\.critical).map(\.kpi))
+                let critical = Set(
+                    contract.targets.filter(\.critical).map(\.kpi)
+                        + rules.kpis.filter { $0.defaultTarget?.critical == true }.map(\.id))
                 for kpi in credits.allocation.keys.sorted() where !critical.contains(kpi) {
                     fail(
                         contract.declaredAt,

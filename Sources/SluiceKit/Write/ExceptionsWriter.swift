@@ -4,7 +4,8 @@ import Foundation
 final class ExceptionsWriter {
     /// Column names, shared by both files.
     static let columns = [
-        "severity", "rule", "feed", "vendor", "file", "line", "column", "record", "field", "value", "message", "hint",
+        "severity", "rule", "feed", "vendor", "file", "line", "column", "record", "path", "field", "value", "message",
+        "hint",
     ]
 
     private let csv: BufferedFileWriter
@@ -40,14 +41,16 @@ final class ExceptionsWriter {
             CSVLine.encode([
                 finding.severity.rawValue, finding.ruleID, finding.feed ?? "", finding.vendor ?? "", location.file,
                 location.line.map(String.init) ?? "", location.column.map(String.init) ?? "",
-                location.record.map(String.init) ?? "", field ?? "", finding.rawValue ?? "", finding.message,
+                location.record.map(String.init) ?? "", location.path ?? "", field ?? "", finding.rawValue ?? "",
+                finding.message,
                 finding.hint ?? "",
             ]))
         let members = [
             JSONText.string(finding.severity.rawValue), JSONText.string(finding.ruleID),
             JSONText.optional(finding.feed),
             JSONText.optional(finding.vendor), JSONText.string(location.file), JSONText.optional(location.line),
-            JSONText.optional(location.column), JSONText.optional(location.record), JSONText.optional(field),
+            JSONText.optional(location.column), JSONText.optional(location.record), JSONText.optional(location.path),
+            JSONText.optional(field),
             JSONText.optional(finding.rawValue), JSONText.string(finding.message), JSONText.optional(finding.hint),
         ]
         let object = zip(Self.columns, members).map { "\"\($0)\": \($1)" }.joined(separator: ", ")

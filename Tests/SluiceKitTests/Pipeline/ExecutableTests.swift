@@ -185,7 +185,8 @@ extension ExecutableTests {
         let result = try Self.run(["preview", "Inbox/brightline_scorecard_x.csv"], in: work)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines.first == "feed 'brightline-scorecard': utf-8 (byte order mark), delimiter ';', header on line 2")
+        #expect(
+            lines.first == "feed 'brightline-scorecard': csv, utf-8 (byte order mark), delimiter ';', header on line 2")
         let slIndex = try #require(lines.lastIndex { $0.hasPrefix("  service_level ") })
         #expect(lines[slIndex] == "  service_level             '104,5' → 104.5")
         #expect(

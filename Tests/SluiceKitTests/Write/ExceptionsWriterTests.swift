@@ -77,7 +77,7 @@ import Testing
             #expect(writer.count == 0)
             #expect(
                 try contents(folder.appendingPathComponent("exceptions.csv"))
-                    == "severity,rule,feed,vendor,file,line,column,record,field,value,message,hint\n")
+                    == "severity,rule,feed,vendor,file,line,column,record,path,field,value,message,hint\n")
             #expect(try contents(folder.appendingPathComponent("exceptions.json")) == "[]\n")
         }
     }
@@ -122,7 +122,7 @@ import Testing
             #expect(try contents(folder.appendingPathComponent("exceptions.json")) == "[]\n")
             #expect(
                 try contents(folder.appendingPathComponent("exceptions.csv"))
-                    == "severity,rule,feed,vendor,file,line,column,record,field,value,message,hint\n")
+                    == "severity,rule,feed,vendor,file,line,column,record,path,field,value,message,hint\n")
         }
     }
 

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Opens the reader a feed's format calls for.
+enum ReaderFactory {
+    static func reader(for url: URL, displayPath: String, feed: FeedSpec) throws(ReadError) -> any RecordReader {
+        switch feed.format {
+        case .csv:
+            return try CSVRecordReader(url: url, displayPath: displayPath, options: feed.csv)
+        case .xml, .json, .ndjson, .xlsx:
+            throw ReadError(path: displayPath, message: "format \(feed.format.rawValue) is not supported yet")
+        }
+    }
+}
