@@ -38,7 +38,7 @@ public struct JSONRecordReader {
     var phase = Phase.records
     var recordCount = 0
     /// The most bytes of keys, values and pointers held for one record, plus the token being read.
-    private(set) var bufferedBytesHighWater = 0
+    var bufferedBytesHighWater = 0
 
     enum Phase { case records, trailing, done }
 

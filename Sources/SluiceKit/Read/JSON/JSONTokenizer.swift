@@ -25,15 +25,15 @@ struct JSONTokenizer {
     let lineDelimited: Bool
 
     /// The bytes of the last key, string (unescaped) or number (as written).
-    private(set) var text: [UInt8] = []
+    var text: [UInt8] = []
     /// 1-based line and column where the last token starts.
-    private(set) var tokenLine = 1
-    private(set) var tokenColumn = 1
+    var tokenLine = 1
+    var tokenColumn = 1
     /// 1-based line and column of the next byte.
-    private(set) var line = 1
-    private(set) var column = 1
+    var line = 1
+    var column = 1
     /// Whether the last key or string had a lone surrogate escape, replaced by U+FFFD.
-    private(set) var replacedLoneSurrogate = false
+    var replacedLoneSurrogate = false
     /// How many objects and arrays are open.
     var depth: Int { containers.count }
 

@@ -31,7 +31,7 @@ extension ReadTests {
 
         @Test(arguments: 1...16)
         func errorsAreTheSameInTinyChunks(chunkSize: Int) {
-            let url = ReadFixtures.url("json/missing-comma.json")
+            let url = JSONFixtures.url("missing-comma.json")
             #expect(throws: ReadError(
                 path: "m.json", message: "invalid JSON at line 3, column 17: expected ',' or '}' after an object member")
             ) {

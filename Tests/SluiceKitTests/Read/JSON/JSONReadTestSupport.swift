@@ -5,11 +5,21 @@ import Testing
 
 /// Reading JSON fixtures and temporary files for the JSON reader's tests.
 enum JSONFixtures {
+    /// `Tests/SluiceKitTests/Fixtures/json/<name>` (this file is 3 levels below `SluiceKitTests`).
+    static func url(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/json")
+            .appendingPathComponent(name)
+    }
+
     /// Reads every record of `Fixtures/json/<name>`.
     static func read(
         _ name: String, path: String = "", lines: Bool = false, chunkSize: Int = 1 << 20
     ) throws -> [RawRecord] {
-        try read(url: ReadFixtures.url("json/\(name)"), displayPath: name, path: path, lines: lines, chunkSize: chunkSize)
+        try read(url: JSONFixtures.url("\(name)"), displayPath: name, path: path, lines: lines, chunkSize: chunkSize)
     }
 
     /// Reads every record of a file.

@@ -96,7 +96,7 @@ extension ReadTests {
         }
 
         @Test func readerConformsToRecordReader() throws {
-            let url = ReadFixtures.url("json/servicenow-records.json")
+            let url = JSONFixtures.url("servicenow-records.json")
             let reader: any RecordReader = try JSONRecordReader(
                 url: url, displayPath: "x.json", options: JSONOptions(recordsPath: "records"), lines: false)
             #expect(reader.fixedHeader == nil)
