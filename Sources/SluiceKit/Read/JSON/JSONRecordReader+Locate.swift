@@ -10,7 +10,8 @@ extension JSONRecordReader {
             if token == .beginArray { return }
             var detail = "the top level is \(token.valueDescription)"
             if token == .beginObject {
-                detail += " with " + (try describeKeys(skippingTo: nil)) + "; set the records path to the key of the array"
+                detail +=
+                    " with " + (try describeKeys(skippingTo: nil)) + "; set the records path to the key of the array"
             }
             throw failure("no array at the top level; " + detail)
         }

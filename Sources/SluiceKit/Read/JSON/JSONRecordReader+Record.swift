@@ -59,7 +59,8 @@ extension JSONRecordReader {
             if token == .string && tokenizer.replacedLoneSurrogate {
                 problems.append(loneSurrogateProblem(in: "value", text: value ?? "", column: fields.count + 1))
             }
-            fields.append(RawField(key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine, path: pointer))
+            fields.append(
+                RawField(key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine, path: pointer))
             heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
             bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.text.count)
         }

@@ -49,7 +49,8 @@ public struct JSONRecordReader {
     ///   is not valid JSON, or has no array at the records path.
     public init(url: URL, displayPath: String, options: JSONOptions, lines: Bool) throws(ReadError) {
         try self.init(
-            url: url, displayPath: displayPath, options: options, lines: lines, chunkSize: FileByteSource.defaultCapacity)
+            url: url, displayPath: displayPath, options: options, lines: lines,
+            chunkSize: FileByteSource.defaultCapacity)
     }
 
     /// Creates a reader that feeds the tokenizer `chunkSize` bytes at a time; tests use tiny chunks.
@@ -64,7 +65,8 @@ public struct JSONRecordReader {
         sliceSize = chunkSize
         if lines && !recordsPath.isEmpty {
             throw ReadError(
-                path: displayPath, message: "records path '\(recordsPath)' does not apply to NDJSON: each line is a record")
+                path: displayPath,
+                message: "records path '\(recordsPath)' does not apply to NDJSON: each line is a record")
         }
         input = try UTF8ChunkSource(
             path: url.path, displayPath: displayPath, declared: .utf8, capacity: max(chunkSize, 4))
@@ -90,7 +92,8 @@ public struct JSONRecordReader {
                     continue
                 }
                 throw failure(
-                    "record \(recordCount + 1) at line \(tokenizer.tokenLine) is \(token.valueDescription), not an object")
+                    "record \(recordCount + 1) at line \(tokenizer.tokenLine) is \(token.valueDescription), not an object"
+                )
             case .trailing:
                 try readToEnd()
                 phase = .done

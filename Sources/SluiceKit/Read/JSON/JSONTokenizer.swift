@@ -74,7 +74,8 @@ struct JSONTokenizer {
 
     /// The next token from `chunk` starting at `index`, advancing `index`; `nil` when the
     /// chunk is used up (feed the next one, or call ``finish()`` at end of input).
-    mutating func next(in chunk: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(JSONSyntaxError) -> JSONToken? {
+    mutating func next(in chunk: UnsafeBufferPointer<UInt8>, at index: inout Int) throws(JSONSyntaxError) -> JSONToken?
+    {
         while index < chunk.count {
             switch lexeme {
             case .between:
@@ -151,7 +152,8 @@ struct JSONTokenizer {
             }
             throw fail("the file ends inside a number" + cutOff)
         case .literal:
-            throw fail("the file ends inside '\(String(decoding: Self.spelling(literalToken), as: UTF8.self))'" + cutOff)
+            throw fail(
+                "the file ends inside '\(String(decoding: Self.spelling(literalToken), as: UTF8.self))'" + cutOff)
         case .string, .escape, .unicodeEscape, .utf8Continuation:
             throw fail("the file ends inside \(stringIsKey ? "a key" : "a string")" + cutOff)
         }
@@ -200,7 +202,8 @@ struct JSONTokenizer {
                 return nil
             }
             if byte == (inObject ? JSONByte.closeBrace : JSONByte.closeBracket) { return close() }
-            throw fail(inObject ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element")
+            throw fail(
+                inObject ? "expected ',' or '}' after an object member" : "expected ',' or ']' after an array element")
         case .end:
             if lineDelimited {
                 throw fail("unexpected \(Self.describe(byte)) after the value; each line must hold one JSON object")

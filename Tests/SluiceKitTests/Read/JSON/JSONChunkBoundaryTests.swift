@@ -32,8 +32,10 @@ extension ReadTests {
         @Test(arguments: 1...16)
         func errorsAreTheSameInTinyChunks(chunkSize: Int) {
             let url = JSONFixtures.url("missing-comma.json")
-            #expect(throws: ReadError(
-                path: "m.json", message: "invalid JSON at line 3, column 17: expected ',' or '}' after an object member")
+            #expect(
+                throws: ReadError(
+                    path: "m.json",
+                    message: "invalid JSON at line 3, column 17: expected ',' or '}' after an object member")
             ) {
                 _ = try JSONFixtures.read(url: url, displayPath: "m.json", chunkSize: chunkSize)
             }

@@ -61,7 +61,8 @@ extension ReadTests {
                     + "set the records path to the key of the array"),
             JSONErrorCase(content: "42", message: "no array at the top level; the top level is a number"),
             JSONErrorCase(
-                content: " \n\t", message: "invalid JSON at line 2, column 2: the file holds only whitespace, no JSON value"),
+                content: " \n\t",
+                message: "invalid JSON at line 2, column 2: the file holds only whitespace, no JSON value"),
             JSONErrorCase(
                 content: #"[{"a": 012}]"#,
                 message: "invalid JSON at line 1, column 9: leading zeros are not allowed in a number"),

@@ -88,7 +88,8 @@ extension ReadTests {
         }
 
         @Test func emptyArrayHasNoRecordsAndEmptyObjectNoFields() throws {
-            let none = try JSONFixtures.read(url: temporaryFile(Array(#"{"records": []}"#.utf8)), displayPath: "a", path: "records")
+            let none = try JSONFixtures.read(
+                url: temporaryFile(Array(#"{"records": []}"#.utf8)), displayPath: "a", path: "records")
             #expect(none.isEmpty)
             let empty = try JSONFixtures.read(url: temporaryFile(Array("[{}, {\"a\": {}}]".utf8)), displayPath: "b")
             #expect(empty.map(\.number) == [1, 2])

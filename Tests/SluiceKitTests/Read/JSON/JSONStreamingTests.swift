@@ -38,7 +38,8 @@ extension ReadTests {
 
         /// `{"meta": …, "data": {"items": [ record,\n … ]}, "after": …}`, written in ~1 MB pieces.
         static func writeFile(records: Int) throws -> URL {
-            let url = try temporaryFile(Array(#"{"meta": {"rows": "many"}, "data": {"items": ["#.utf8), name: "big.json")
+            let url = try temporaryFile(
+                Array(#"{"meta": {"rows": "many"}, "data": {"items": ["#.utf8), name: "big.json")
             let handle = try FileHandle(forWritingTo: url)
             defer { try? handle.close() }
             try handle.seekToEnd()

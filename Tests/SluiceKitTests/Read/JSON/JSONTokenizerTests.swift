@@ -57,13 +57,19 @@ extension ReadTests {
             ("nul1", "invalid JSON at line 1, column 4: unexpected '1'; expected 'null'"),
             (#""a\x""#, #"invalid JSON at line 1, column 4: invalid escape '\' followed by 'x' in a string"#),
             (#""\u12G4""#, #"invalid JSON at line 1, column 6: invalid \u escape: expected 4 hex digits, found 'G'"#),
-            ("\"a\tb\"", "invalid JSON at line 1, column 3: control character 0x09 inside a string; it must be escaped"),
+            (
+                "\"a\tb\"",
+                "invalid JSON at line 1, column 3: control character 0x09 inside a string; it must be escaped"
+            ),
             ("[1 2]", "invalid JSON at line 1, column 4: expected ',' or ']' after an array element"),
             ("{\"a\" 1}", "invalid JSON at line 1, column 6: expected ':' after an object key"),
             ("{1: 2}", "invalid JSON at line 1, column 2: unexpected '1'; expected a key in double quotes or '}'"),
             ("[1,]", "invalid JSON at line 1, column 4: unexpected ']' after ','; trailing commas are not allowed"),
-            ("{\"a\"", "invalid JSON at line 1, column 5: the file ends inside the object opened at line 1, column 1; "
-                + "the file may be cut off"),
+            (
+                "{\"a\"",
+                "invalid JSON at line 1, column 5: the file ends inside the object opened at line 1, column 1; "
+                    + "the file may be cut off"
+            ),
             ("\"abc", "invalid JSON at line 1, column 5: the file ends inside a string; the file may be cut off"),
         ])
         func rejectsWithPosition(text: String, message: String) {
