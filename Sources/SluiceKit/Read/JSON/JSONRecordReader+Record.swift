@@ -1,0 +1,78 @@
+/// Flattening one record object into fields.
+extension JSONRecordReader {
+    /// An open object or array inside the record: its flattened key and pointer, and for an
+    /// array the index of its next element.
+    private struct Frame {
+        var key: String
+        var pointer: String
+        var isArray: Bool
+        var nextIndex = 0
+    }
+
+    /// Reads the record whose `{` was just read; nested objects become dotted keys, array
+    /// elements indexed keys, and an empty object or array no key at all.
+    mutating func readRecord() throws(ReadError) -> RawRecord {
+        let recordLine = tokenizer.tokenLine
+        let base = lines ? "" : "\(recordsPointer)/\(recordCount - 1)"
+        var frames = [Frame(key: "", pointer: base, isArray: false)]
+        var member = ""
+        var fields: [RawField] = []
+        var problems: [ReadProblem] = []
+        var heldBytes = 0
+        while let token = try nextToken() {
+            switch token {
+            case .key:
+                member = String(decoding: tokenizer.text, as: UTF8.self)
+                if tokenizer.replacedLoneSurrogate {
+                    problems.append(loneSurrogateProblem(in: "key", text: member, column: fields.count + 1))
+                }
+                continue
+            case .endObject, .endArray:
+                frames.removeLast()
+                if frames.isEmpty {
+                    return RawRecord(number: recordCount, line: recordLine, fields: fields, problems: problems)
+                }
+                continue
+            default:
+                break
+            }
+            let top = frames.count - 1
+            let name: String
+            if frames[top].isArray {
+                name = String(frames[top].nextIndex)
+                frames[top].nextIndex += 1
+            } else {
+                name = member
+            }
+            let key = top == 0 ? name : frames[top].key + "." + name
+            let pointer = frames[top].pointer + "/" + JSONPointer.escape(name)
+            let value: String?
+            switch token {
+            case .beginObject, .beginArray:
+                frames.append(Frame(key: key, pointer: pointer, isArray: token == .beginArray))
+                continue
+            case .string, .number: value = String(decoding: tokenizer.text, as: UTF8.self)
+            case .literalTrue: value = "true"
+            case .literalFalse: value = "false"
+            default: value = nil
+            }
+            if token == .string && tokenizer.replacedLoneSurrogate {
+                problems.append(loneSurrogateProblem(in: "value", text: value ?? "", column: fields.count + 1))
+            }
+            fields.append(
+                RawField(key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine, path: pointer))
+            heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
+            bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.text.count)
+        }
+        // The tokenizer throws at an end of file inside an object, so this is not reached.
+        throw failure("the file ends inside record \(recordCount)")
+    }
+
+    /// A lone surrogate escape, replaced by U+FFFD: the record is kept, with this problem.
+    private func loneSurrogateProblem(in part: String, text: String, column: Int) -> ReadProblem {
+        ReadProblem(
+            ruleID: "invalid-encoding", line: tokenizer.tokenLine, column: column, rawValue: text,
+            message: "\(part) has a \\u escape of half a character (a lone surrogate), replaced by U+FFFD",
+            hint: "ask the vendor to export whole characters; the text was probably cut in the middle of one")
+    }
+}

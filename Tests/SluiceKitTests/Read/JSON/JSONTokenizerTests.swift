@@ -1,0 +1,93 @@
+import Testing
+
+@testable import SluiceKit
+
+extension ReadTests {
+    @Suite struct JSONTokenizerTests {
+        /// Every token of `text` with its line, column and text, fed in `chunkSize`-byte chunks.
+        static func tokens(_ text: String, chunkSize: Int = 1 << 20) throws -> [String] {
+            var tokenizer = JSONTokenizer()
+            var result: [String] = []
+            func record(_ token: JSONToken) {
+                let payload = String(decoding: tokenizer.text, as: UTF8.self)
+                let shown = [.key, .string, .number].contains(token) ? "\(token)(\(payload))" : "\(token)"
+                result.append("\(tokenizer.tokenLine):\(tokenizer.tokenColumn) \(shown)")
+            }
+            let bytes = Array(text.utf8)
+            try bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start < buffer.count {
+                    let piece = UnsafeBufferPointer(rebasing: buffer[start..<min(buffer.count, start + chunkSize)])
+                    var index = 0
+                    while index < piece.count {
+                        if let token = try tokenizer.next(in: piece, at: &index) { record(token) }
+                    }
+                    start += piece.count
+                }
+            }
+            while let token = try tokenizer.finish() { record(token) }
+            return result
+        }
+
+        @Test func tokensCarryLineAndColumn() throws {
+            let expected = [
+                "1:1 beginObject", "1:2 key(a)", "1:8 beginArray", "1:9 number(1.5e-3)", "2:2 literalTrue",
+                "2:8 null", "2:14 string(é😀)", "2:29 endArray", "2:30 endObject",
+            ]
+            let text = "{\"a\" : [1.5e-3,\r\n true, null, \"é\\ud83d\\ude00\"]}"
+            #expect(try Self.tokens(text) == expected)
+            for chunkSize in 1...5 {
+                #expect(try Self.tokens(text, chunkSize: chunkSize) == expected)
+            }
+        }
+
+        @Test func topLevelNumberEndsAtEndOfInput() throws {
+            #expect(try Self.tokens("-0") == ["1:1 number(-0)"])
+        }
+
+        @Test(arguments: [
+            ("01", "invalid JSON at line 1, column 2: leading zeros are not allowed in a number"),
+            ("+1", "invalid JSON at line 1, column 1: unexpected '+'; expected a value"),
+            ("1.", "invalid JSON at line 1, column 3: the file ends inside a number; the file may be cut off"),
+            ("1.e3", "invalid JSON at line 1, column 3: expected a digit after '.', found 'e'"),
+            ("1e+", "invalid JSON at line 1, column 4: the file ends inside a number; the file may be cut off"),
+            ("-", "invalid JSON at line 1, column 2: the file ends inside a number; the file may be cut off"),
+            ("NaN", "invalid JSON at line 1, column 1: unexpected 'N'; expected a value"),
+            ("tru", "invalid JSON at line 1, column 4: the file ends inside 'true'; the file may be cut off"),
+            ("nul1", "invalid JSON at line 1, column 4: unexpected '1'; expected 'null'"),
+            (#""a\x""#, #"invalid JSON at line 1, column 4: invalid escape '\' followed by 'x' in a string"#),
+            (#""\u12G4""#, #"invalid JSON at line 1, column 6: invalid \u escape: expected 4 hex digits, found 'G'"#),
+            (
+                "\"a\tb\"",
+                "invalid JSON at line 1, column 3: control character 0x09 inside a string; it must be escaped"
+            ),
+            ("[1 2]", "invalid JSON at line 1, column 4: expected ',' or ']' after an array element"),
+            ("{\"a\" 1}", "invalid JSON at line 1, column 6: expected ':' after an object key"),
+            ("{1: 2}", "invalid JSON at line 1, column 2: unexpected '1'; expected a key in double quotes or '}'"),
+            ("[1,]", "invalid JSON at line 1, column 4: unexpected ']' after ','; trailing commas are not allowed"),
+            (
+                "{\"a\"",
+                "invalid JSON at line 1, column 5: the file ends inside the object opened at line 1, column 1; "
+                    + "the file may be cut off"
+            ),
+            ("\"abc", "invalid JSON at line 1, column 5: the file ends inside a string; the file may be cut off"),
+        ])
+        func rejectsWithPosition(text: String, message: String) {
+            #expect(throws: (any Error).self) { try Self.tokens(text) }
+            do {
+                _ = try Self.tokens(text)
+            } catch {
+                #expect("\(error)" == message)
+            }
+        }
+
+        @Test func nestingLimitIsIterative() {
+            let deep = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
+            #expect(throws: Never.self) { try JSONTokenizer.validate(Array(deep.utf8)) }
+            let tooDeep = String(repeating: "[", count: 100_000)
+            #expect(throws: JSONSyntaxError(line: 1, column: 513, message: "nesting deeper than 512 levels")) {
+                try JSONTokenizer.validate(Array(tooDeep.utf8))
+            }
+        }
+    }
+}
