@@ -6,7 +6,10 @@ enum ReaderFactory {
         switch feed.format {
         case .csv:
             return try CSVRecordReader(url: url, displayPath: displayPath, options: feed.csv)
-        case .xml, .json, .ndjson, .xlsx:
+        case .json, .ndjson:
+            return try JSONRecordReader(
+                url: url, displayPath: displayPath, options: feed.json, lines: feed.format == .ndjson)
+        case .xml, .xlsx:
             throw ReadError(path: displayPath, message: "format \(feed.format.rawValue) is not supported yet")
         }
     }

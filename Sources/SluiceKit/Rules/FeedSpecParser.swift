@@ -66,6 +66,9 @@ struct FeedSpecParser {
         feed.format = format
         if let value = entries["xml"]?.value { feed.xml = xmlOptions(value) }
         if let value = entries["json"]?.value { feed.json = jsonOptions(value) }
+        if format == .ndjson, !feed.json.recordsPath.isEmpty, let value = entries["json"]?.value {
+            reader.fail(value, "an ndjson feed has one record per line; 'records' applies to format json only")
+        }
         if let value = entries["xlsx"]?.value { feed.xlsx = xlsxOptions(value) }
         return reader.errors.count == errorsBefore ? feed : nil
     }
