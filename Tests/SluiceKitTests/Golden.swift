@@ -19,9 +19,14 @@ enum Golden {
         let expectedFiles = try files(in: expected)
         #expect(actualFiles == expectedFiles, "published files differ from Expected", sourceLocation: sourceLocation)
         for path in actualFiles where expectedFiles.contains(path) {
-            let got = try String(contentsOf: actual.appendingPathComponent(path), encoding: .utf8)
-            let want = try String(contentsOf: expected.appendingPathComponent(path), encoding: .utf8)
-            #expect(got == want, "\(path) differs from its golden file", sourceLocation: sourceLocation)
+            // Bytes, not text: quarantined copies may be binary (a workbook, a PDF).
+            let got = try Data(contentsOf: actual.appendingPathComponent(path))
+            let want = try Data(contentsOf: expected.appendingPathComponent(path))
+            if got != want {
+                let text = { (data: Data) in String(data: data, encoding: .utf8) ?? "(\(data.count) bytes, not UTF-8)" }
+                #expect(text(got) == text(want), "\(path) differs from its golden file", sourceLocation: sourceLocation)
+                #expect(got == want, "\(path) differs from its golden file", sourceLocation: sourceLocation)
+            }
         }
     }
 
