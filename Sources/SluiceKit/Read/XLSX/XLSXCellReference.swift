@@ -45,7 +45,11 @@ enum XLSXCellReference {
     /// The sheet-name prefix of a cell path: `Scorecard!`, or `'Q3 Data'!` when the name needs
     /// Excel's quotes (anything but letters, digits, `_` and `.`; a `'` is doubled).
     static func sheetPrefix(_ sheet: String) -> String {
-        let plain = !sheet.isEmpty && sheet.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || $0 == "." || ("0"..."9").contains($0) }
+        let plain =
+            !sheet.isEmpty
+            && sheet.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0 == "_" || $0 == "." || ("0"..."9").contains($0)
+            }
         return plain ? sheet + "!" : "'" + sheet.replacing("'", with: "''") + "'!"
     }
 

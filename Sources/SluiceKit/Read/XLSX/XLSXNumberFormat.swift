@@ -48,8 +48,9 @@ enum XLSXNumberFormat: UInt8, Sendable, Hashable {
                 var inside = ""
                 while let next = iterator.next(), next != "]" { inside.unicodeScalars.append(next) }
                 let lower = inside.lowercased()
-                if !lower.isEmpty && (lower.allSatisfy { $0 == "h" } || lower.allSatisfy { $0 == "m" }
-                    || lower.allSatisfy { $0 == "s" })
+                if !lower.isEmpty
+                    && (lower.allSatisfy { $0 == "h" } || lower.allSatisfy { $0 == "m" }
+                        || lower.allSatisfy { $0 == "s" })
                 {
                     isElapsed = true
                 }

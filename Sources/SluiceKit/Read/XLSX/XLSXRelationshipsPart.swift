@@ -21,7 +21,8 @@ final class XLSXRelationshipsPart: XLSXPartHandler {
         guard name.is("Relationship"), let id = attributes.string("Id"), let target = attributes.string("Target")
         else { return }
         if attributes.string("TargetMode") == "External" { return }
-        relationships[id] = Relationship(type: attributes.string("Type") ?? "", target: Self.resolve(target, base: base))
+        relationships[id] = Relationship(
+            type: attributes.string("Type") ?? "", target: Self.resolve(target, base: base))
     }
 
     func endElement(_ name: XLSXElementName) {}

@@ -107,7 +107,8 @@ final class XLSXSheetParser: XLSXPartHandler {
         guard inSheetData else { return }
         if let ref = attributes.bytes("r") {
             guard let parsed = XLSXCellReference.parse(ref) else {
-                failure = "row \(rowNumber) of \(sheetPrefix.dropLast()) has an invalid cell reference "
+                failure =
+                    "row \(rowNumber) of \(sheetPrefix.dropLast()) has an invalid cell reference "
                     + "'\(String(decoding: ref, as: UTF8.self))'"
                 return
             }

@@ -47,7 +47,8 @@ struct XLSXWorkbook {
         }
         guard archive.contains(target.target) else {
             throw ReadError(
-                path: path, message: "worksheet '\(sheet.name)' part '\(target.target)' is missing; the file is damaged")
+                path: path, message: "worksheet '\(sheet.name)' part '\(target.target)' is missing; the file is damaged"
+            )
         }
 
         var strings: [String] = []

@@ -22,7 +22,10 @@ extension ReadTests {
             #expect(
                 records.map(\.values) == [
                     ["Acme", "Billing", "1234", "92.5", "true", "2025-10-01", "", "P&L <check>"],
-                    ["Acme", "Tech, L2", "45", "0.30000000000000004", "false", "2025-10-02T12:00:00", "2025-10-03", "#N/A"],
+                    [
+                        "Acme", "Tech, L2", "45", "0.30000000000000004", "false", "2025-10-02T12:00:00", "2025-10-03",
+                        "#N/A",
+                    ],
                 ])
             #expect(records[0].fields.map(\.key) == Self.scorecardHeader)
             #expect(records[0].fields.map(\.column) == Array(1...8))

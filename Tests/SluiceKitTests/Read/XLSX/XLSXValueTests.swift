@@ -81,8 +81,10 @@ extension ReadTests {
         }
 
         @Test(arguments: [
-            ("A1", Int?.some(1), Int?.some(1)), ("B17", 2, 17), ("z9", 26, 9), ("AA10", 27, 10), ("XFD1048576", 16_384, 1_048_576),
-            ("C", 3, nil), ("XFE1", nil, nil), ("A1048577", nil, nil), ("A0", nil, nil), ("1A", nil, nil), ("", nil, nil),
+            ("A1", Int?.some(1), Int?.some(1)), ("B17", 2, 17), ("z9", 26, 9), ("AA10", 27, 10),
+            ("XFD1048576", 16_384, 1_048_576),
+            ("C", 3, nil), ("XFE1", nil, nil), ("A1048577", nil, nil), ("A0", nil, nil), ("1A", nil, nil),
+            ("", nil, nil),
         ])
         func cellReferences(text: String, column: Int?, row: Int?) {
             let parsed = Array(text.utf8).withUnsafeBufferPointer { XLSXCellReference.parse($0) }
@@ -91,9 +93,10 @@ extension ReadTests {
         }
 
         @Test func columnLettersAndSheetPrefixes() {
-            #expect([1, 26, 27, 52, 53, 702, 703, 16_384].map(XLSXCellReference.letters) == [
-                "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
-            ])
+            #expect(
+                [1, 26, 27, 52, 53, 702, 703, 16_384].map(XLSXCellReference.letters) == [
+                    "A", "Z", "AA", "AZ", "BA", "ZZ", "AAA", "XFD",
+                ])
             #expect(XLSXCellReference.sheetPrefix("Scorecard") == "Scorecard!")
             #expect(XLSXCellReference.sheetPrefix("Q3_2025.v2") == "Q3_2025.v2!")
             #expect(XLSXCellReference.sheetPrefix("Q3 Data") == "'Q3 Data'!")
