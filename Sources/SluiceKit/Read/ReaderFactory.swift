@@ -9,7 +9,9 @@ enum ReaderFactory {
         case .json, .ndjson:
             return try JSONRecordReader(
                 url: url, displayPath: displayPath, options: feed.json, lines: feed.format == .ndjson)
-        case .xml, .xlsx:
+        case .xlsx:
+            return try XLSXRecordReader(url: url, displayPath: displayPath, options: feed.xlsx)
+        case .xml:
             throw ReadError(path: displayPath, message: "format \(feed.format.rawValue) is not supported yet")
         }
     }
