@@ -23,7 +23,8 @@ final class XMLRecordCollector {
         var line: Int
         /// Where this element's own value goes in `fields`: before its attributes and children.
         var slot: Int
-        var text: [UInt8] = []
+        /// Where this element's text starts in `text`.
+        var textStart: Int
         var hasChildren = false
         var childCounts: [String: Int] = [:]
     }
@@ -42,6 +43,10 @@ final class XMLRecordCollector {
     /// The open elements of the current record, the record element first.
     private var frames: [Frame] = []
     private var fields: [RawField] = []
+    /// Text of the open record elements as a stack: each frame's text runs from its
+    /// `textStart` to the end, because a child's text is dropped when the child ends. One
+    /// reused buffer instead of an allocation per element.
+    private var text: [UInt8] = []
     private var recordLine = 0
     private var completed: [RawRecord] = []
     private var completedHead = 0
@@ -83,7 +88,9 @@ final class XMLRecordCollector {
                 recordLine = line
                 fields.removeAll(keepingCapacity: true)
                 frames.append(
-                    Frame(name: name, key: "", path: "\(parentPath)/\(name)[\(index)]", line: line, slot: 0))
+                    Frame(
+                        name: name, key: "", path: "\(parentPath)/\(name)[\(index)]", line: line, slot: 0,
+                        textStart: 0))
             } else {
                 let path = parentPath + "/" + Self.segment(name, index)
                 outer.append(OuterFrame(name: name, path: path, line: line))
@@ -95,7 +102,7 @@ final class XMLRecordCollector {
         if !frames[parent].hasChildren {
             frames[parent].hasChildren = true
             // Indentation between children is not a value; mixed content keeps its text.
-            if Self.isWhitespace(frames[parent].text) { frames[parent].text.removeAll() }
+            dropWhitespaceText(of: parent)
         }
         let index = frames[parent].childCounts[name, default: 0] + 1
         frames[parent].childCounts[name] = index
@@ -104,7 +111,7 @@ final class XMLRecordCollector {
         frames.append(
             Frame(
                 name: name, key: parentKey.isEmpty ? segment : parentKey + "/" + segment,
-                path: frames[parent].path + "/" + segment, line: line, slot: fields.count))
+                path: frames[parent].path + "/" + segment, line: line, slot: fields.count, textStart: text.count))
     }
 
     /// An attribute of the element just started, as decoded UTF-8.
@@ -125,12 +132,9 @@ final class XMLRecordCollector {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !frames.isEmpty else { return }
         let top = frames.count - 1
-        frames[top].text.append(contentsOf: bytes)
-        if frames[top].text.count > maxValueBytes {
-            if frames[top].hasChildren && Self.isWhitespace(frames[top].text) {
-                frames[top].text.removeAll()
-                return
-            }
+        text.append(contentsOf: bytes)
+        if text.count - frames[top].textStart > maxValueBytes {
+            if frames[top].hasChildren && dropWhitespaceText(of: top) { return }
             fail(.valueTooLong(path: frames[top].path, line: frames[top].line, limit: maxValueBytes))
         }
     }
@@ -142,24 +146,23 @@ final class XMLRecordCollector {
             outerNames.removeLast()
             return
         }
-        let hasText = !Self.isWhitespace(frame.text)
-        if frames.isEmpty {
-            if hasText {
+        let start = frame.textStart
+        let hasText = !Self.isWhitespace(text[start...])
+        let isRecord = frames.isEmpty
+        let value = hasText || (!isRecord && !frame.hasChildren) ? String(decoding: text[start...], as: UTF8.self) : nil
+        text.removeSubrange(start...)
+        if isRecord {
+            if let value {
                 fields.insert(
-                    RawField(
-                        key: "text()", value: String(decoding: frame.text, as: UTF8.self), column: 0,
-                        line: frame.line, path: frame.path + "/text()"),
+                    RawField(key: "text()", value: value, column: 0, line: frame.line, path: frame.path + "/text()"),
                     at: 0)
             }
             for index in fields.indices { fields[index].column = index + 1 }
             completed.append(RawRecord(number: recordCount, line: recordLine, fields: fields))
             fields.removeAll(keepingCapacity: true)
-        } else if !frame.hasChildren || hasText {
+        } else if let value {
             fields.insert(
-                RawField(
-                    key: frame.key, value: String(decoding: frame.text, as: UTF8.self), column: 0, line: frame.line,
-                    path: frame.path),
-                at: frame.slot)
+                RawField(key: frame.key, value: value, column: 0, line: frame.line, path: frame.path), at: frame.slot)
         }
     }
 
@@ -186,7 +189,16 @@ final class XMLRecordCollector {
         index == 1 ? name : "\(name)[\(index)]"
     }
 
-    private static func isWhitespace(_ bytes: [UInt8]) -> Bool {
+    /// Drops frame `index`'s text when it is only whitespace; whether it did.
+    @discardableResult
+    private func dropWhitespaceText(of index: Int) -> Bool {
+        let start = frames[index].textStart
+        guard Self.isWhitespace(text[start...]) else { return false }
+        text.removeSubrange(start...)
+        return true
+    }
+
+    private static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
