@@ -1,0 +1,227 @@
+/// Turns SAX events into ``RawRecord``s: the XML reader's state machine, free of libxml2.
+///
+/// Outside a record it keeps only the open elements' names and sibling counts (for paths);
+/// inside a record it keeps one frame per open element and the record's fields. Completed
+/// records wait in a queue until ``XMLRecordReader/next()`` takes them, so memory is the
+/// current record plus the records completed by one parsed chunk.
+final class XMLRecordCollector {
+    /// One open element above or at the record level.
+    private struct OuterFrame {
+        var name: String
+        var path: String
+        var line: Int
+        var childCounts: [String: Int] = [:]
+    }
+
+    /// One open element inside a record (the record element itself is the first).
+    private struct Frame {
+        var name: String
+        /// Key relative to the record: `""` for the record element, `u_vendor`, `metrics/sl`.
+        var key: String
+        /// `/unload/u_vendor_kpi[3]/u_vendor`.
+        var path: String
+        var line: Int
+        /// Where this element's own value goes in `fields`: before its attributes and children.
+        var slot: Int
+        /// Where this element's text starts in `text`.
+        var textStart: Int
+        var hasChildren = false
+        var childCounts: [String: Int] = [:]
+    }
+
+    let recordPath: XMLRecordPath
+    let maxValueBytes: Int
+    /// The first problem that makes the file unusable; the parser stops when it is set.
+    private(set) var failure: XMLReadFailure?
+    /// The document element's local name, once seen.
+    private(set) var rootName: String?
+    /// Records started so far.
+    private(set) var recordCount = 0
+
+    private var outer: [OuterFrame] = []
+    private var outerNames: [String] = []
+    /// The open elements of the current record, the record element first.
+    private var frames: [Frame] = []
+    private var fields: [RawField] = []
+    /// Text of the open record elements as a stack: each frame's text runs from its
+    /// `textStart` to the end, because a child's text is dropped when the child ends. One
+    /// reused buffer instead of an allocation per element.
+    private var text: [UInt8] = []
+    private var recordLine = 0
+    private var completed: [RawRecord] = []
+    private var completedHead = 0
+
+    init(recordPath: XMLRecordPath, maxValueBytes: Int) {
+        self.recordPath = recordPath
+        self.maxValueBytes = maxValueBytes
+    }
+
+    /// The innermost open element's local name and start line.
+    var innermostElement: (name: String, line: Int)? {
+        if let frame = frames.last { return (frame.name, frame.line) }
+        return outer.last.map { ($0.name, $0.line) }
+    }
+
+    /// Whether the element just started is inside a record, so its attributes are wanted.
+    var isCapturing: Bool { !frames.isEmpty }
+
+    /// Takes the oldest completed record.
+    func popRecord() -> RawRecord? {
+        guard completedHead < completed.count else { return nil }
+        let record = completed[completedHead]
+        completedHead += 1
+        if completedHead == completed.count {
+            completed.removeAll(keepingCapacity: true)
+            completedHead = 0
+        }
+        return record
+    }
+
+    /// An element starts at `line`; its attributes follow through ``attribute(_:value:)``.
+    func startElement(_ name: String, line: Int) {
+        if rootName == nil { rootName = name }
+        if frames.isEmpty {
+            let index = Self.nextIndex(of: name, in: &outer)
+            let parentPath = outer.last?.path ?? ""
+            if recordPath.matches(ancestors: outerNames, name: name) {
+                recordCount += 1
+                recordLine = line
+                fields.removeAll(keepingCapacity: true)
+                frames.append(
+                    Frame(
+                        name: name, key: "", path: "\(parentPath)/\(name)[\(index)]", line: line, slot: 0,
+                        textStart: 0))
+            } else {
+                let path = parentPath + "/" + Self.segment(name, index)
+                outer.append(OuterFrame(name: name, path: path, line: line))
+                outerNames.append(name)
+            }
+            return
+        }
+        let parent = frames.count - 1
+        if !frames[parent].hasChildren {
+            frames[parent].hasChildren = true
+            // Indentation between children is not a value; mixed content keeps its text.
+            dropWhitespaceText(of: parent)
+        }
+        let index = frames[parent].childCounts[name, default: 0] + 1
+        frames[parent].childCounts[name] = index
+        let segment = Self.segment(name, index)
+        let parentKey = frames[parent].key
+        frames.append(
+            Frame(
+                name: name, key: parentKey.isEmpty ? segment : parentKey + "/" + segment,
+                path: frames[parent].path + "/" + segment, line: line, slot: fields.count, textStart: text.count))
+    }
+
+    /// An attribute of the element just started, as decoded UTF-8.
+    func attribute(_ name: String, value: UnsafeBufferPointer<UInt8>) {
+        guard let frame = frames.last else { return }
+        let path = frame.path + "/@" + name
+        if value.count > maxValueBytes {
+            fail(.valueTooLong(path: path, line: frame.line, limit: maxValueBytes))
+            return
+        }
+        fields.append(
+            RawField(
+                key: frame.key + "@" + name, value: Self.decodeAttribute(value), column: 0, line: frame.line,
+                path: path))
+    }
+
+    /// Text (entity-decoded, CDATA included) of the innermost open element.
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !frames.isEmpty else { return }
+        let top = frames.count - 1
+        text.append(contentsOf: bytes)
+        if text.count - frames[top].textStart > maxValueBytes {
+            if frames[top].hasChildren && dropWhitespaceText(of: top) { return }
+            fail(.valueTooLong(path: frames[top].path, line: frames[top].line, limit: maxValueBytes))
+        }
+    }
+
+    /// The innermost open element ends.
+    func endElement() {
+        guard let frame = frames.popLast() else {
+            outer.removeLast()
+            outerNames.removeLast()
+            return
+        }
+        let start = frame.textStart
+        let hasText = !Self.isWhitespace(text[start...])
+        let isRecord = frames.isEmpty
+        let value = hasText || (!isRecord && !frame.hasChildren) ? String(decoding: text[start...], as: UTF8.self) : nil
+        text.removeSubrange(start...)
+        if isRecord {
+            if let value {
+                fields.insert(
+                    RawField(key: "text()", value: value, column: 0, line: frame.line, path: frame.path + "/text()"),
+                    at: 0)
+            }
+            for index in fields.indices { fields[index].column = index + 1 }
+            completed.append(RawRecord(number: recordCount, line: recordLine, fields: fields))
+            fields.removeAll(keepingCapacity: true)
+        } else if let value {
+            fields.insert(
+                RawField(key: frame.key, value: value, column: 0, line: frame.line, path: frame.path), at: frame.slot)
+        }
+    }
+
+    /// The document has a DOCTYPE: refused before any declaration in it is read.
+    func doctype(line: Int) {
+        fail(.doctype(line: line))
+    }
+
+    private func fail(_ reason: XMLReadFailure) {
+        if failure == nil { failure = reason }
+    }
+
+    /// Counts `name` among the children of the innermost outer frame and returns its 1-based index.
+    private static func nextIndex(of name: String, in outer: inout [OuterFrame]) -> Int {
+        guard !outer.isEmpty else { return 1 }
+        let last = outer.count - 1
+        let index = outer[last].childCounts[name, default: 0] + 1
+        outer[last].childCounts[name] = index
+        return index
+    }
+
+    /// `name`, or `name[n]` for the second and later same-named sibling.
+    private static func segment(_ name: String, _ index: Int) -> String {
+        index == 1 ? name : "\(name)[\(index)]"
+    }
+
+    /// Drops frame `index`'s text when it is only whitespace; whether it did.
+    @discardableResult
+    private func dropWhitespaceText(of index: Int) -> Bool {
+        let start = frames[index].textStart
+        guard Self.isWhitespace(text[start...]) else { return false }
+        text.removeSubrange(start...)
+        return true
+    }
+
+    private static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// libxml2 hands attribute values over with entities decoded except `&`, which it leaves as
+    /// `&#38;` when entities are not substituted (we never ask it to): the only `&` left in a
+    /// value starts that sequence.
+    static func decodeAttribute(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return String(decoding: bytes, as: UTF8.self) }
+        let escape = Array("&#38;".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + escape.count <= bytes.count,
+                bytes[index..<(index + escape.count)].elementsEqual(escape)
+            {
+                output.append(UInt8(ascii: "&"))
+                index += escape.count
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
