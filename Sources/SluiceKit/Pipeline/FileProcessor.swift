@@ -4,7 +4,7 @@ struct FileProcessor {
     /// What became of a file.
     enum Outcome {
         case processed(RecordCounts, dropped: Int)
-        case quarantined(ruleID: String, reason: String, line: Int?)
+        case quarantined(ruleID: String, reason: String, line: Int?, column: Int? = nil)
     }
 
     let checker: FeedChecker
@@ -38,6 +38,13 @@ struct FileProcessor {
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
+                // Bytes that are not text in the file's encoding mean the file was exported or
+                // declared wrongly: every value is suspect, so the whole file waits for a fix.
+                if let bad = raw.problems.first(where: { $0.ruleID == "invalid-encoding" }) {
+                    let reason =
+                        "\(bad.message) at line \(bad.line)\(bad.column.map { ", column \($0)" } ?? "") ('\(bad.rawValue ?? "")'); \(bad.hint ?? "")"
+                    return .quarantined(ruleID: "invalid-encoding", reason: reason, line: bad.line, column: bad.column)
+                }
                 if reader.fixedHeader == nil {
                     // Keyed formats (XML, JSON) name their keys per record; most records repeat the
                     // previous record's keys, so the binding is recomputed only when they change.
@@ -60,6 +67,12 @@ struct FileProcessor {
             throw error
         } catch {
             preconditionFailure("unexpected error \(error)")
+        }
+        if counts.read == 0 {
+            return .quarantined(
+                ruleID: "unreadable-file",
+                reason: "file has no records (only a header, or nothing after the title rows)",
+                line: nil)
         }
         return .processed(counts, dropped: reader.droppedRows.count)
     }

@@ -128,25 +128,25 @@ public enum Pipeline {
             summary.errors = outputs.counts.errors - before.counts.errors
             summary.warnings = outputs.counts.warnings - before.counts.warnings
             return summary
-        case .quarantined(let ruleID, let reason, let line):
+        case .quarantined(let ruleID, let reason, let line, let column):
             try outputs.rollback(to: before, feed: feedName)
             checker.withdrawFile()
             kpis.restore(kpisBefore)
             return try quarantined(
-                file, feed: feedName, sha256: digest, ruleID: ruleID, reason: reason, line: line,
+                file, feed: feedName, sha256: digest, ruleID: ruleID, reason: reason, line: line, column: column,
                 outputs: outputs, quarantine: quarantine)
         }
     }
 
     private static func quarantined(
         _ file: InboxFile, feed: String?, sha256: String, ruleID: String, reason: String, line: Int?,
-        outputs: RunOutputs, quarantine: Quarantine
+        column: Int? = nil, outputs: RunOutputs, quarantine: Quarantine
     ) throws(OutputError) -> InputSummary {
         let copy = try quarantine.add(file, reason: reason)
         try outputs.write(
             Finding(
                 severity: .error, ruleID: ruleID, feed: feed,
-                location: SourceLocation(file: file.displayPath, line: line),
+                location: SourceLocation(file: file.displayPath, line: line, column: column),
                 message: "file quarantined: \(reason)", hint: "fix or resend the file; it is kept in the run's \(copy)")
         )
         return InputSummary(

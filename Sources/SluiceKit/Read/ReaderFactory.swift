@@ -12,7 +12,7 @@ enum ReaderFactory {
         case .xlsx:
             return try XLSXRecordReader(url: url, displayPath: displayPath, options: feed.xlsx)
         case .xml:
-            throw ReadError(path: displayPath, message: "format \(feed.format.rawValue) is not supported yet")
+            return try XMLRecordReader(url: url, displayPath: displayPath, options: feed.xml)
         }
     }
 }

@@ -143,7 +143,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout
-                == "rules ok: 4 feeds (acme-scorecard, brightline-scorecard, corvia-interactions, corvia-scorecard)\n")
+                == "rules ok: 7 feeds (acme-scorecard, brightline-scorecard, corvia-interactions, corvia-scorecard, "
+                + "nimbus-kpis, nimbus-incidents, nimbus-scorecard)\n")
     }
 
     @Test func aUsageErrorExitsTwo() throws {
@@ -204,7 +205,7 @@ extension ExecutableTests {
         #expect(result.status == 3)
         #expect(
             result.stdout.contains(
-                "5 files (1 quarantined), 28 records: 18 accepted, 10 rejected; 15 errors, 4 warnings"))
+                "8 files (1 quarantined), 39 records: 28 accepted, 11 rejected; 18 errors, 5 warnings"))
         let kpi = try String(contentsOf: work.appendingPathComponent("Outbox/latest/kpi.csv"), encoding: .utf8)
         #expect(
             kpi.contains(

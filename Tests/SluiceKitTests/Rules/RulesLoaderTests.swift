@@ -170,9 +170,10 @@ import Testing
             directory: TestPaths.repoRoot.appendingPathComponent("Rules"), displayBase: TestPaths.repoRoot)
         #expect(
             rules.feeds.map(\.name) == [
-                "acme-scorecard", "brightline-scorecard", "corvia-interactions", "corvia-scorecard",
+                "acme-scorecard", "brightline-scorecard", "corvia-interactions", "corvia-scorecard", "nimbus-kpis",
+                "nimbus-incidents", "nimbus-scorecard",
             ])
-        #expect(rules.contracts.map(\.id) == ["ACME-CS-2026", "BRL-2026-W", "COR-2026"])
-        #expect(rules.kpis.count == 6)
+        #expect(rules.contracts.map(\.id) == ["ACME-CS-2026", "BRL-2026-W", "COR-2026", "NIM-2026"])
+        #expect(rules.kpis.count == 11)
     }
 }

@@ -34,7 +34,7 @@ enum XMLReadFailure: Sendable, Hashable {
                 + "Sluice does not accept DTDs or entity declarations in vendor files"
         case .valueTooLong(let path, let line, let limit):
             return "value of '\(path)' (line \(line)) is longer than the limit of \(limit) bytes; "
-                + "raise the feed's max value bytes if such values are expected"
+                + "raise the feed's xml max-value-bytes if such values are expected"
         case .binary(let offset):
             return "file looks binary: NUL byte at offset \(offset)"
         case .notXML(let line):

@@ -48,7 +48,7 @@ extension ReadTests {
             #expect(
                 XMLFixtures.errorMessage("huge-text.xml", options: XMLOptions(maxValueBytes: 1000))
                     == "value of '/rows/record[1]/note' (line 4) is longer than the limit of 1000 bytes; "
-                    + "raise the feed's max value bytes if such values are expected")
+                    + "raise the feed's xml max-value-bytes if such values are expected")
             #expect(
                 (try? XMLFixtures.readAll("huge-text.xml", options: XMLOptions(maxValueBytes: 5000)))?.count == 1)
         }
@@ -60,7 +60,7 @@ extension ReadTests {
             #expect(
                 XMLFixtures.errorMessage(url: url, displayPath: "big.xml", options: XMLOptions())
                     == "value of '/rows/record[1]/note' (line 2) is longer than the limit of 1048576 bytes; "
-                    + "raise the feed's max value bytes if such values are expected")
+                    + "raise the feed's xml max-value-bytes if such values are expected")
         }
 
         @Test func attributeOverTheLimit() throws {
@@ -69,7 +69,7 @@ extension ReadTests {
             #expect(
                 XMLFixtures.errorMessage(url: url, displayPath: "attr.xml", options: XMLOptions(maxValueBytes: 64))
                     == "value of '/rows/record[1]/v/@a' (line 2) is longer than the limit of 64 bytes; "
-                    + "raise the feed's max value bytes if such values are expected")
+                    + "raise the feed's xml max-value-bytes if such values are expected")
         }
 
         @Test func truncatedFile() throws {
