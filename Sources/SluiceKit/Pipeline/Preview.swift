@@ -52,8 +52,10 @@ public struct Preview: Sendable {
         } catch {
             throw .input(path: display, message: error.message)
         }
-        let header = reader.fixedHeader ?? []
+        // Keyed formats (XML, JSON) have no header row: the first record's keys stand for it.
+        var header = reader.fixedHeader ?? []
         var binding = HeaderBinding(feed: checker.feed, header: header)
+        var shownBinding = binding  // the binding the preview shows: the header's, or the first record's
         var records: [ValidatedRecord] = []
         var truncated = false
         do {
@@ -64,6 +66,10 @@ public struct Preview: Sendable {
                 }
                 if reader.fixedHeader == nil {
                     binding = HeaderBinding(feed: checker.feed, header: raw.fields.map(\.key))
+                    if records.isEmpty {
+                        header = raw.fields.map(\.key)
+                        shownBinding = binding
+                    }
                 }
                 records.append(checker.validate(raw, binding: binding, file: display))
             }
@@ -71,7 +77,7 @@ public struct Preview: Sendable {
             throw .input(path: display, message: error.message)
         }
         return Preview(
-            feed: checker.feed, header: header, headerLine: reader.headerLine, binding: binding,
+            feed: checker.feed, header: header, headerLine: reader.headerLine, binding: shownBinding,
             records: records, truncated: truncated, reading: reader.readingDescription)
     }
 
@@ -84,14 +90,17 @@ public struct Preview: Sendable {
         let width = feed.fields.map(\.name.count).max() ?? 0
         for (index, field) in feed.fields.enumerated() {
             let source =
-                binding.columns[index].map { "column \($0 + 1) '\(header[$0])'" }
+                binding.columns[index].map {
+                    headerLine > 0 ? "column \($0 + 1) '\(header[$0])'" : "key '\(header[$0])'"
+                }
                 ?? (headerLine > 0 ? "no column" : "by key")
             lines.append(
                 "  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  ← \(source) (\(field.kind.rawValue))"
             )
         }
         for (index, name) in binding.unclaimed {
-            lines.append("  (column \(index + 1) '\(name)' is not read)")
+            lines.append(
+                headerLine > 0 ? "  (column \(index + 1) '\(name)' is not read)" : "  (key '\(name)' is not read)")
         }
         for record in records {
             let verdict = record.isRejected ? "rejected" : "accepted"

@@ -221,3 +221,21 @@ extension ExecutableTests {
         #expect(result.stderr.contains("--as-of must be a date written yyyy-MM-dd, not '2026-02-30'"))
     }
 }
+
+extension ExecutableTests {
+    @Test func previewOfAnXMLFileShowsTheKeysOfItsFirstRecord() throws {
+        let work = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        for folder in ["Inbox", "Rules"] {
+            try FileManager.default.copyItem(
+                at: TestPaths.repoRoot.appendingPathComponent(folder), to: work.appendingPathComponent(folder))
+        }
+        let result = try Self.run(["preview", "Inbox/nimbus_kpi_2026-10.xml", "--limit", "1"], in: work)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "feed 'nimbus-kpis': xml")
+        #expect(lines.contains("  vendor  ← key 'u_vendor@display_value' (text)"))
+        #expect(lines.contains("  (key 'sys_id' is not read)"))
+        #expect(lines.contains("  kpi     'Invoice Accuracy' → Invoice Accuracy"))
+    }
+}
