@@ -14,6 +14,7 @@ struct RunCommand: ParsableCommand {
         name: .customLong("as-of"),
         help: "Evaluate periods and due dates as of this day (yyyy-MM-dd; default: today, UTC), for reproducible runs.")
     var asOf: String?
+    @Flag(help: "Do everything but publish: read, check and report, then discard the run.") var dryRun = false
 
     func validate() throws {
         if let asOf, CivilDate.iso(asOf) == nil {
@@ -22,9 +23,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let options = RunOptions(
+        var options = RunOptions(
             inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox),
             displayBase: Folders.current, asOf: asOf.flatMap(CivilDate.iso))
+        options.dryRun = dryRun
         let report: RunReport
         do {
             report = try Pipeline.run(options)
@@ -35,18 +37,28 @@ struct RunCommand: ParsableCommand {
             Terminal.error(finding.diagnostic)
         }
         let more = report.totalFindings - report.leadingFindings.count
-        if more > 0 {
+        if more > 0 && options.dryRun {
+            Terminal.error(
+                "… and \(more) more findings (dry run: run without --dry-run to publish the exception report)")
+        } else if more > 0 {
             Terminal.error(
                 "… and \(more) more findings in \(DisplayPath.of(report.runFolder, relativeTo: Folders.current))/exceptions.csv"
             )
         }
         let summary = report.summary
         let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
+        for file in summary.deferred {
+            Terminal.error("\(file.path): deferred to the next run: \(file.reason)")
+        }
+        let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
+        let destination =
+            options.dryRun
+            ? "dry run, nothing published" : DisplayPath.of(report.runFolder, relativeTo: Folders.current)
         print(
-            "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined), "
+            "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined\(deferred)), "
                 + "\(count(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
                 + "\(count(summary.findings.errors, "error")), \(count(summary.findings.warnings, "warning")) → "
-                + DisplayPath.of(report.runFolder, relativeTo: Folders.current))
+                + destination)
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
     }
 

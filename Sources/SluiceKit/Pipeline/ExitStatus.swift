@@ -10,6 +10,9 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
     /// The run completed but needs a person: a file was quarantined, or error findings exceed
     /// the rules' `max-error-findings`.
     case attention = 3
+    /// Another run holds the outbox: this one did nothing (cron started it while the last
+    /// one was still working).
+    case locked = 4
 
     /// The status of a completed run.
     public static func of(quarantined: Int, errorFindings: Int, settings: RunSettings) -> ExitStatus {
@@ -26,6 +29,7 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
             switch error {
             case .rules, .input: return .usageOrRules
             case .inbox, .output: return .failure
+            case .locked: return .locked
             }
         default: return .failure
         }

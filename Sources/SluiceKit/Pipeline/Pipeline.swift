@@ -15,12 +15,19 @@ public enum Pipeline {
         } catch {
             throw .rules(error)
         }
-        let files: [InboxFile]
+        let lock = try OutboxLock(outbox: options.outbox, displayBase: options.displayBase)
+        defer { withExtendedLifetime(lock) {} }
+        let scanned: [InboxFile]
         do {
-            files = try InboxScanner.scan(options.inbox, displayBase: options.displayBase)
+            scanned = try InboxScanner.scan(options.inbox, displayBase: options.displayBase)
         } catch {
             throw .inbox(error)
         }
+        let gate = UploadGate(settleSeconds: rules.settings.settleSeconds, now: started)
+        let deferred = scanned.compactMap { file in
+            gate.deferral(of: file).map { DeferredFile(path: file.displayPath, reason: $0) }
+        }
+        let files = scanned.filter { gate.deferral(of: $0) == nil }
         let publisher = RunPublisher(outbox: options.outbox)
         let runID = publisher.runID(startedAt: started)
         var staging: URL?
@@ -49,10 +56,16 @@ public enum Pipeline {
                 runID: runID, startedAt: Timestamps.iso(started), finishedAt: Timestamps.iso(options.now()),
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
                 outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
-                quality: results.quality.map(QualitySummary.init))
+                quality: results.quality.map(QualitySummary.init), deferred: deferred, dryRun: options.dryRun)
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
-            let published = try publisher.publish(runID: runID, staging: folder)
+            let published: URL
+            if options.dryRun {
+                publisher.discard(staging: folder)
+                published = folder
+            } else {
+                published = try publisher.publish(runID: runID, staging: folder)
+            }
             return RunReport(
                 summary: summary, runFolder: published, leadingFindings: outputs.leading, exitStatus: status,
                 settings: rules.settings)

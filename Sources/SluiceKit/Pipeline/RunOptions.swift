@@ -11,6 +11,8 @@ public struct RunOptions: Sendable {
     public var now: @Sendable () -> Date
     /// The day the run evaluates periods and due dates against (`--as-of`); default: today (UTC).
     public var asOf: CivilDate?
+    /// Do everything but publish (`--dry-run`): the staged run is discarded.
+    public var dryRun = false
 
     /// Creates options.
     public init(

@@ -14,6 +14,10 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public var kpis: KPIStatusCounts
     /// Errors per 100 data points per vendor and feed.
     public var quality: [QualitySummary]
+    /// Inbox files left for the next run because they may still be being written.
+    public var deferred: [DeferredFile] = []
+    /// Whether the run was a dry run (nothing published).
+    public var dryRun = false
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -22,7 +26,20 @@ public struct RunSummary: Codable, Sendable, Hashable {
         case inputs, records, findings, outputs
         case exitCode = "exit_code"
         case asOf = "as_of"
-        case kpis, quality
+        case kpis, quality, deferred
+        case dryRun = "dry_run"
+    }
+}
+
+/// A file left in the inbox for the next run, and why.
+public struct DeferredFile: Codable, Sendable, Hashable {
+    public var path: String
+    public var reason: String
+
+    /// Creates an entry.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
     }
 }
 

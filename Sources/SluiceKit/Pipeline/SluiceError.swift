@@ -8,6 +8,8 @@ public enum SluiceError: Error, Sendable, CustomStringConvertible {
     case output(OutputError)
     /// A file named on the command line cannot be used.
     case input(path: String, message: String)
+    /// Another run holds the outbox's lock; this run did nothing.
+    case locked(path: String)
 
     /// The message for stderr.
     public var description: String {
@@ -16,6 +18,7 @@ public enum SluiceError: Error, Sendable, CustomStringConvertible {
         case .inbox(let error): return error.description
         case .output(let error): return error.description
         case .input(let path, let message): return "\(path): \(message)"
+        case .locked(let path): return "\(path): another sluice run is working on this outbox; this run did nothing"
         }
     }
 }

@@ -38,6 +38,8 @@ public struct RunSettings: Sendable, Hashable {
     public var stderrFindingLimit: Int
     /// Which KPI dataset layouts are written.
     public var kpiLayout: KPIOutputLayout = .long
+    /// Inbox files modified more recently than this are left for the next run (0: off).
+    public var settleSeconds = 0
 
     /// Creates settings.
     public init(maxErrorFindings: Int? = nil, stderrFindingLimit: Int = 20) {

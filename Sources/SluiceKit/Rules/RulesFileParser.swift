@@ -12,7 +12,7 @@ struct RulesFileParser {
     }
 
     static let topKeys = ["feeds", "settings", "kpis", "contracts"]
-    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout"]
+    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds"]
 
     let reader: YAMLReader
 
@@ -45,6 +45,9 @@ struct RulesFileParser {
         }
         if let value = entries["stderr-findings"]?.value, let limit = reader.int(value, "stderr-findings") {
             settings.stderrFindingLimit = limit
+        }
+        if let value = entries["settle-seconds"]?.value {
+            settings.settleSeconds = reader.int(value, "settle-seconds") ?? 0
         }
         if let value = entries["kpi-layout"]?.value {
             settings.kpiLayout = reader.choice(value, "kpi-layout", as: KPIOutputLayout.self) ?? .long

@@ -239,3 +239,58 @@ extension ExecutableTests {
         #expect(lines.contains("  kpi     'Invoice Accuracy' → Invoice Accuracy"))
     }
 }
+
+extension ExecutableTests {
+    @Test func aSecondRunOnTheSameOutboxExitsFourAndDoesNothing() throws {
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME], rules: Self.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outbox = work.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        let descriptor = open(outbox.appendingPathComponent(".sluice.lock").path, O_RDWR | O_CREAT, 0o644)
+        #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+        let result = try Self.run(["run"], in: work)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        #expect(result.status == 4)
+        #expect(result.stderr == "sluice: Outbox: another sluice run is working on this outbox; this run did nothing\n")
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("runs").path))
+        #expect(try Self.run(["run"], in: work).status == 0)
+    }
+
+    @Test func filesStillBeingUploadedWaitForTheNextRun() throws {
+        let rules = Self.simpleRules.mapValues { $0 + "\nsettings:\n  settle-seconds: 3600\n" }
+        let work = try Self.workFolder(
+            inbox: ["acme_scorecard_2026-10.csv": Self.goodACME, "acme_scorecard_2026-11.csv.part": "Vendor,Mo"],
+            rules: rules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let old = work.appendingPathComponent("Inbox/acme_scorecard_2026-10.csv").path
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: old)
+        let fresh = work.appendingPathComponent("Inbox/acme_scorecard_2026-12.csv")
+        try Data(Self.goodACME.utf8).write(to: fresh)
+        let result = try Self.run(["run"], in: work)
+        #expect(result.status == 0)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(
+            lines[0]
+                == "Inbox/acme_scorecard_2026-11.csv.part: deferred to the next run: still being uploaded (its name ends in '.part')"
+        )
+        #expect(lines[1].hasPrefix("Inbox/acme_scorecard_2026-12.csv: deferred to the next run: modified "))
+        #expect(lines[1].hasSuffix(" s ago, within the 3600 s settle window; it may still be written"))
+        #expect(result.stdout.contains("1 file (0 quarantined, 2 deferred), 1 record: 1 accepted"))
+    }
+
+    @Test func aDryRunPublishesNothing() throws {
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME], rules: Self.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run", "--dry-run"], in: work)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("1 accepted, 0 rejected; 0 errors, 0 warnings → dry run, nothing published\n"))
+        let outbox = work.appendingPathComponent("Outbox")
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("runs").path))
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("latest").path))
+        #expect(
+            (try? FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent(".staging").path)) ?? []
+                == [])
+    }
+}
