@@ -7,7 +7,8 @@ struct FeedSpecParser {
         "name", "description", "vendor", "files", "format", "csv", "xml", "json", "xlsx", "number-format",
         "percent-scale", "fields", "checks", "unique-key", "kpi",
     ]
-    static let xmlKeys = ["record", "max-value-bytes"]
+    static let xmlKeys = ["record", "max-value-bytes", "field-ids"]
+    static let fieldIDKeys = ["definition", "definition-id", "definition-name", "field", "field-id"]
     static let jsonKeys = ["records"]
     static let xlsxKeys = ["sheet", "sheet-index", "skip-rows", "drop-last-rows", "drop-rows-matching"]
     static let csvKeys = ["delimiter", "quote", "encoding", "skip-lines", "drop-last-rows", "drop-rows-matching"]
@@ -86,6 +87,18 @@ struct FeedSpecParser {
             options.recordPath = path
         } else {
             reader.fail(node, "'xml' needs 'record', the path of the record element (e.g. '/unload/u_vendor_kpi')")
+        }
+        if let value = entries["field-ids"]?.value,
+            let ids = reader.mapping(value, "field-ids", allowed: Self.fieldIDKeys)
+        {
+            var fieldIDs = XMLFieldIDs()
+            func text(_ key: String) -> String? { ids[key].flatMap { reader.string($0.value, key) } }
+            fieldIDs.definition = text("definition") ?? fieldIDs.definition
+            fieldIDs.definitionID = text("definition-id") ?? fieldIDs.definitionID
+            fieldIDs.definitionName = text("definition-name") ?? fieldIDs.definitionName
+            fieldIDs.field = text("field") ?? fieldIDs.field
+            fieldIDs.fieldID = text("field-id") ?? fieldIDs.fieldID
+            options.fieldIDs = fieldIDs
         }
         if let value = entries["max-value-bytes"]?.value {
             options.maxValueBytes = reader.int(value, "max-value-bytes", minimum: 1) ?? options.maxValueBytes

@@ -14,11 +14,42 @@ public struct XMLOptions: Sendable, Hashable {
     public var recordPath: String
     /// Largest text of one value, in bytes; a longer one makes the file unusable.
     public var maxValueBytes: Int
+    /// Archer-style exports: record fields are numeric ids named in a metadata block.
+    public var fieldIDs: XMLFieldIDs?
 
     /// Creates options.
-    public init(recordPath: String = "//record", maxValueBytes: Int = 1 << 20) {
+    public init(recordPath: String = "//record", maxValueBytes: Int = 1 << 20, fieldIDs: XMLFieldIDs? = nil) {
         self.recordPath = recordPath
         self.maxValueBytes = maxValueBytes
+        self.fieldIDs = fieldIDs
+    }
+}
+
+/// How an Archer-style export names its fields: `<FieldDefinition id="16734" name="Vendor"/>`
+/// elements before the records, and `<Field id="16734">ACME</Field>` inside each record. A
+/// record's field is then keyed by its definition's name (`Vendor`).
+public struct XMLFieldIDs: Sendable, Hashable {
+    /// The definition element's local name.
+    public var definition: String
+    /// The definition's id attribute.
+    public var definitionID: String
+    /// The definition's name attribute.
+    public var definitionName: String
+    /// The field element's local name inside records.
+    public var field: String
+    /// The field element's id attribute.
+    public var fieldID: String
+
+    /// Creates the mapping; the attribute names default to Archer's.
+    public init(
+        definition: String = "FieldDefinition", definitionID: String = "id", definitionName: String = "name",
+        field: String = "Field", fieldID: String = "id"
+    ) {
+        self.definition = definition
+        self.definitionID = definitionID
+        self.definitionName = definitionName
+        self.field = field
+        self.fieldID = fieldID
     }
 }
 

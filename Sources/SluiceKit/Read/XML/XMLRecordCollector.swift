@@ -51,9 +51,16 @@ final class XMLRecordCollector {
     private var completed: [RawRecord] = []
     private var completedHead = 0
 
-    init(recordPath: XMLRecordPath, maxValueBytes: Int) {
+    /// Archer-style field ids, when the feed declares them, and the names read so far.
+    let fieldIDs: XMLFieldIDs?
+    private var fieldNames: [String: String] = [:]
+    /// The id and name attributes of the definition element being read.
+    private var pendingDefinition: (id: String?, name: String?) = (nil, nil)
+
+    init(recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil) {
         self.recordPath = recordPath
         self.maxValueBytes = maxValueBytes
+        self.fieldIDs = fieldIDs
     }
 
     /// The innermost open element's local name and start line.
@@ -62,8 +69,14 @@ final class XMLRecordCollector {
         return outer.last.map { ($0.name, $0.line) }
     }
 
-    /// Whether the element just started is inside a record, so its attributes are wanted.
-    var isCapturing: Bool { !frames.isEmpty }
+    /// Whether the element just started is inside a record (or is a field definition), so its
+    /// attributes are wanted.
+    var isCapturing: Bool {
+        if !frames.isEmpty { return true }
+        // Outside records only Archer-style field definitions are of interest.
+        guard let ids = fieldIDs else { return false }
+        return outer.last?.name == ids.definition
+    }
 
     /// Takes the oldest completed record.
     func popRecord() -> RawRecord? {
@@ -80,6 +93,7 @@ final class XMLRecordCollector {
     /// An element starts at `line`; its attributes follow through ``attribute(_:value:)``.
     func startElement(_ name: String, line: Int) {
         if rootName == nil { rootName = name }
+        pendingDefinition = (nil, nil)
         if frames.isEmpty {
             let index = Self.nextIndex(of: name, in: &outer)
             let parentPath = outer.last?.path ?? ""
@@ -116,7 +130,18 @@ final class XMLRecordCollector {
 
     /// An attribute of the element just started, as decoded UTF-8.
     func attribute(_ name: String, value: UnsafeBufferPointer<UInt8>) {
-        guard let frame = frames.last else { return }
+        guard var frame = frames.last else {
+            noteDefinition(attribute: name, value: value)
+            return
+        }
+        if let ids = fieldIDs, frame.name == ids.field, name == ids.fieldID, frames.count > 1 {
+            // `<Field id="16734">` is keyed by its definition's name: `Vendor`.
+            let id = Self.decodeAttribute(value)
+            let parentKey = frames[frames.count - 2].key
+            let resolved = fieldNames[id] ?? "\(ids.field) \(id)"
+            frame.key = parentKey.isEmpty ? resolved : parentKey + "/" + resolved
+            frames[frames.count - 1] = frame
+        }
         let path = frame.path + "/@" + name
         if value.count > maxValueBytes {
             fail(.valueTooLong(path: path, line: frame.line, limit: maxValueBytes))
@@ -126,6 +151,17 @@ final class XMLRecordCollector {
             RawField(
                 key: frame.key + "@" + name, value: Self.decodeAttribute(value), column: 0, line: frame.line,
                 path: path))
+    }
+
+    /// Reads `<FieldDefinition id="…" name="…"/>` outside records into the id → name map.
+    private func noteDefinition(attribute name: String, value: UnsafeBufferPointer<UInt8>) {
+        guard let ids = fieldIDs, outer.last?.name == ids.definition else { return }
+        if name == ids.definitionID { pendingDefinition.id = Self.decodeAttribute(value) }
+        if name == ids.definitionName { pendingDefinition.name = Self.decodeAttribute(value) }
+        if let id = pendingDefinition.id, let definitionName = pendingDefinition.name {
+            fieldNames[id] = definitionName
+            pendingDefinition = (nil, nil)
+        }
     }
 
     /// Text (entity-decoded, CDATA included) of the innermost open element.

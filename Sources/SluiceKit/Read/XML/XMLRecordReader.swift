@@ -66,7 +66,8 @@ public struct XMLRecordReader {
         }
         try Self.checkNotBinary(url: url, displayPath: displayPath)
         parser = XMLSAXParser(
-            collector: XMLRecordCollector(recordPath: recordPath, maxValueBytes: max(options.maxValueBytes, 0)))
+            collector: XMLRecordCollector(
+                recordPath: recordPath, maxValueBytes: max(options.maxValueBytes, 0), fieldIDs: options.fieldIDs))
     }
 
     /// The next record, or `nil` at the end of the file.
