@@ -18,6 +18,12 @@ final class KPICollector {
         var records = 0
         var dataPoints = 0
         var errors = 0
+
+        mutating func add(dataPoints points: Int, errors found: Int) {
+            records += 1
+            dataPoints += points
+            errors += found
+        }
     }
 
     let rules: RuleSet
@@ -85,10 +91,11 @@ final class KPICollector {
 
     /// Counts a record (accepted or rejected) for the data-quality score of its vendor and feed.
     func count(_ record: ValidatedRecord, feed: FeedSpec) {
-        let key = QualityKey(vendor: record.vendor, feed: feed.name)
-        quality[key, default: Quality()].records += 1
-        quality[key, default: Quality()].dataPoints += feed.fields.count
-        quality[key, default: Quality()].errors += record.findings.filter { $0.severity == .error }.count
+        var errors = 0
+        for finding in record.findings where finding.severity == .error { errors += 1 }
+        // One in-place update per record: this runs for every record of every feed.
+        quality[QualityKey(vendor: record.vendor, feed: feed.name), default: Quality()].add(
+            dataPoints: feed.fields.count, errors: errors)
     }
 
     /// Turns an accepted record into KPI observations or aggregates; a record whose KPI part is
