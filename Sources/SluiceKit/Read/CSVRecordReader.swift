@@ -31,8 +31,7 @@ public struct CSVRecordReader {
     var atEnd = false
     let dropPattern: Regex<AnyRegexOutput>?
     /// Records held back until `dropLastRows` more follow them: the last ones are a footer.
-    var lookahead: [RawRecord] = []
-    var recordCount = 0
+    var footer: FooterBuffer
 
     /// Opens the file, decides encoding and delimiter, skips title lines and reads the header.
     ///
@@ -46,6 +45,7 @@ public struct CSVRecordReader {
     init(url: URL, displayPath: String, options: CSVOptions, bufferSize: Int) throws(ReadError) {
         self.displayPath = displayPath
         self.options = options
+        footer = FooterBuffer(dropLastRows: options.dropLastRows)
         if let pattern = options.dropRowsMatching {
             do {
                 dropPattern = try Regex(pattern)
@@ -80,20 +80,9 @@ public struct CSVRecordReader {
                 droppedRows.append(scanner.rowLine)
                 continue
             }
-            var record = makeRecord()
-            if options.dropLastRows > 0 {
-                lookahead.append(record)
-                if lookahead.count <= options.dropLastRows { continue }
-                record = lookahead.removeFirst()
-            }
-            recordCount += 1
-            record.number = recordCount
-            return record
+            if let record = footer.push(makeRecord()) { return record }
         }
-        if !lookahead.isEmpty {
-            droppedRows.append(contentsOf: lookahead.map(\.line))
-            lookahead.removeAll()
-        }
+        droppedRows.append(contentsOf: footer.finish())
         droppedRows.sort()
         return nil
     }

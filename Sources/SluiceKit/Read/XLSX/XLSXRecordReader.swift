@@ -31,8 +31,7 @@ public struct XLSXRecordReader: RecordReader {
     /// `Scorecard!A`, `Scorecard!B`… by column index, built once.
     private var columnPaths: [String] = []
     /// Records held back until `dropLastRows` more follow them: the last ones are a footer.
-    private var lookahead: [RawRecord] = []
-    private var recordCount = 0
+    private var footer: FooterBuffer
 
     /// The header row for the mapping stage.
     public var fixedHeader: [String]? { header }
@@ -52,6 +51,7 @@ public struct XLSXRecordReader: RecordReader {
     ) throws(ReadError) {
         self.displayPath = displayPath
         self.options = options
+        footer = FooterBuffer(dropLastRows: options.dropLastRows)
         if let pattern = options.dropRowsMatching {
             do {
                 dropPattern = try Regex(pattern)
@@ -80,20 +80,9 @@ public struct XLSXRecordReader: RecordReader {
                 droppedRows.append(row.number)
                 continue
             }
-            var record = makeRecord(row)
-            if options.dropLastRows > 0 {
-                lookahead.append(record)
-                if lookahead.count <= options.dropLastRows { continue }
-                record = lookahead.removeFirst()
-            }
-            recordCount += 1
-            record.number = recordCount
-            return record
+            if let record = footer.push(makeRecord(row)) { return record }
         }
-        if !lookahead.isEmpty {
-            droppedRows.append(contentsOf: lookahead.map(\.line))
-            lookahead.removeAll()
-        }
+        droppedRows.append(contentsOf: footer.finish())
         droppedRows.sort()
         return nil
     }
