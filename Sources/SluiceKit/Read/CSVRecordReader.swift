@@ -46,16 +46,7 @@ public struct CSVRecordReader {
         self.displayPath = displayPath
         self.options = options
         footer = FooterBuffer(dropLastRows: options.dropLastRows)
-        if let pattern = options.dropRowsMatching {
-            do {
-                dropPattern = try Regex(pattern)
-            } catch {
-                throw ReadError(
-                    path: displayPath, message: "drop-rows pattern '\(pattern)' is not a valid regular expression")
-            }
-        } else {
-            dropPattern = nil
-        }
+        dropPattern = try FooterBuffer.dropPattern(options.dropRowsMatching, displayPath: displayPath)
         input = try UTF8ChunkSource(
             path: url.path, displayPath: displayPath, declared: options.encoding, capacity: bufferSize)
         encoding = input.encoding

@@ -28,3 +28,16 @@ struct FooterBuffer {
         return held.map(\.line)
     }
 }
+
+extension FooterBuffer {
+    /// Compiles a feed's `drop-rows-matching` pattern (the rules loader has checked it already).
+    static func dropPattern(_ pattern: String?, displayPath: String) throws(ReadError) -> Regex<AnyRegexOutput>? {
+        guard let pattern else { return nil }
+        do {
+            return try Regex(pattern)
+        } catch {
+            throw ReadError(
+                path: displayPath, message: "drop-rows pattern '\(pattern)' is not a valid regular expression")
+        }
+    }
+}

@@ -52,16 +52,7 @@ public struct XLSXRecordReader: RecordReader {
         self.displayPath = displayPath
         self.options = options
         footer = FooterBuffer(dropLastRows: options.dropLastRows)
-        if let pattern = options.dropRowsMatching {
-            do {
-                dropPattern = try Regex(pattern)
-            } catch {
-                throw ReadError(
-                    path: displayPath, message: "drop-rows pattern '\(pattern)' is not a valid regular expression")
-            }
-        } else {
-            dropPattern = nil
-        }
+        dropPattern = try FooterBuffer.dropPattern(options.dropRowsMatching, displayPath: displayPath)
         let archive = try XLSXArchive(url: url, displayPath: displayPath, limits: limits)
         let workbook = try XLSXWorkbook.load(from: archive, options: options, chunkSize: chunkSize)
         sheetName = workbook.sheetName
