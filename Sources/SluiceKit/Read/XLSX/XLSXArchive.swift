@@ -24,9 +24,9 @@ final class XLSXArchive: @unchecked Sendable {
         self.displayPath = displayPath
         self.limits = limits
         let magic = try Self.firstBytes(of: url, displayPath: displayPath, count: 8)
-        switch SniffedFormat.sniff(magic) {
+        switch FormatSniffer.kind(of: magic) {
         case .zip: break
-        case .legacyExcel: throw ReadError(path: displayPath, message: Self.legacyMessage)
+        case .legacyOffice: throw ReadError(path: displayPath, message: Self.legacyMessage)
         case nil where magic.isEmpty: throw ReadError(path: displayPath, message: "file is empty")
         default: throw ReadError(path: displayPath, message: "file is not an XLSX workbook (not a zip archive)")
         }

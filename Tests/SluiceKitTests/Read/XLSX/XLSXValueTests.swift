@@ -7,24 +7,6 @@ extension ReadTests {
     /// The pieces the XLSX reader builds values and places from.
     @Suite struct XLSXValueTests {
         @Test(arguments: [
-            ([UInt8]("PK\u{3}\u{4}rest".utf8), SniffedFormat?.some(.zip)),
-            ([0x50, 0x4B, 0x05, 0x06], .zip),
-            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00], .legacyExcel),
-            (Array("<?xml version=\"1.0\"?>".utf8), .xml),
-            (Array("\u{FEFF}  \n<unload>".utf8), .xml),
-            ([0xFF, 0xFE, 0x3C, 0x00, 0x3F, 0x00], .xml),
-            ([0xFE, 0xFF, 0x00, 0x7B], .json),
-            (Array(" {\"records\": []}".utf8), .json),
-            (Array("[1, 2]".utf8), .json),
-            (Array("vendor,calls\n".utf8), nil),
-            ([], nil),
-            ([0x50, 0x4B], nil),
-        ])
-        func sniff(bytes: [UInt8], expected: SniffedFormat?) {
-            #expect(SniffedFormat.sniff(bytes) == expected)
-        }
-
-        @Test(arguments: [
             ("yyyy-mm-dd", XLSXNumberFormat.date),
             ("d/m/yyyy;@", .date),
             ("[$-409]mmmm d, yyyy", .date),
