@@ -15,6 +15,9 @@ struct RunCommand: ParsableCommand {
         help: "Evaluate periods and due dates as of this day (yyyy-MM-dd; default: today, UTC), for reproducible runs.")
     var asOf: String?
     @Flag(help: "Do everything but publish: read, check and report, then discard the run.") var dryRun = false
+    @Flag(help: "After publishing, move the files this run read or quarantined to the archive folder.")
+    var archive = false
+    @Option(help: "Archive folder for --archive (files go under a folder per day).") var archiveDir = "Outbox/archive"
 
     func validate() throws {
         if let asOf, CivilDate.iso(asOf) == nil {
@@ -27,6 +30,7 @@ struct RunCommand: ParsableCommand {
             inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox),
             displayBase: Folders.current, asOf: asOf.flatMap(CivilDate.iso))
         options.dryRun = dryRun
+        if archive { options.archive = Folders.url(archiveDir) }
         let report: RunReport
         do {
             report = try Pipeline.run(options)

@@ -65,6 +65,11 @@ public enum Pipeline {
                 published = folder
             } else {
                 published = try publisher.publish(runID: runID, staging: folder)
+                // Only after the run is published: a failed run leaves the inbox untouched.
+                if let archive = options.archive {
+                    _ = try InboxArchiver(archive: archive, inbox: options.inbox).archive(
+                        files, on: InboxFile.utcDate(of: started))
+                }
             }
             return RunReport(
                 summary: summary, runFolder: published, leadingFindings: outputs.leading, exitStatus: status,

@@ -13,6 +13,9 @@ public struct RunOptions: Sendable {
     public var asOf: CivilDate?
     /// Do everything but publish (`--dry-run`): the staged run is discarded.
     public var dryRun = false
+    /// After publishing, move the files the run dealt with here, under a folder per day
+    /// (`--archive`); nil leaves the inbox as it is.
+    public var archive: URL?
 
     /// Creates options.
     public init(

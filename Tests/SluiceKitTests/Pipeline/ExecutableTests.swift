@@ -294,3 +294,36 @@ extension ExecutableTests {
                 == [])
     }
 }
+
+extension ExecutableTests {
+    @Test func archiveMovesWhatTheRunReadAfterPublishing() throws {
+        let work = try Self.workFolder(
+            inbox: ["acme_scorecard_2026-10.csv": Self.goodACME, "notes.txt": "hello", "late.csv.part": "x"],
+            rules: Self.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let result = try Self.run(["run", "--archive"], in: work)
+        #expect(result.status == 3)
+        let today = InboxFile.utcDate(of: Date())
+        let archived = work.appendingPathComponent("Outbox/archive/\(today)")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: archived.path).sorted() == [
+                "acme_scorecard_2026-10.csv", "notes.txt",
+            ])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: work.appendingPathComponent("Inbox").path) == [
+                "late.csv.part"
+            ])
+        let again = try Self.run(["run", "--archive"], in: work)
+        #expect(again.status == 0)
+        #expect(again.stdout.contains("0 files (0 quarantined, 1 deferred), 0 records"))
+    }
+
+    @Test func aDryRunNeverArchives() throws {
+        let work = try Self.workFolder(inbox: ["acme_scorecard_2026-10.csv": Self.goodACME], rules: Self.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        #expect(try Self.run(["run", "--dry-run", "--archive"], in: work).status == 0)
+        #expect(
+            FileManager.default.fileExists(atPath: work.appendingPathComponent("Inbox/acme_scorecard_2026-10.csv").path)
+        )
+    }
+}
