@@ -171,19 +171,29 @@ final class KPICollector {
             for dimension in dimensionKeys {
                 let key = KPIKey(
                     vendor: record.vendor, contract: contract.id, period: period, kpi: "", dimension: dimension)
-                var group = groups[feed.name]?[key] ?? Group(states: derivations.map { $0.plan.makeState() })
-                for (offset, derivation) in derivations.enumerated() {
-                    derivation.plan.add(record.values, to: &group.states[offset])
+                // Updated in place: copying the group out and back would copy its aggregate
+                // states (percentile counts included) on every record.
+                let dayOfPeriod = day.daysSinceEpoch - period.start.daysSinceEpoch + 1
+                // The default is an autoclosure: new states are made only for a new group.
+                update(
+                    &groups[feed.name, default: [:]][
+                        key, default: Group(states: derivations.map { $0.plan.makeState() })]
+                ) {
+                    group in
+                    for (offset, derivation) in derivations.enumerated() {
+                        derivation.plan.add(record.values, to: &group.states[offset])
+                    }
+                    group.records += 1
+                    group.days.insert(dayOfPeriod)
+                    if !group.files.contains(file.displayPath) { group.files.append(file.displayPath) }
                 }
-                group.records += 1
-                group.days.insert(day.daysSinceEpoch - period.start.daysSinceEpoch + 1)
-                if group.files.last != file.displayPath && !group.files.contains(file.displayPath) {
-                    group.files.append(file.displayPath)
-                }
-                groups[feed.name, default: [:]][key] = group
             }
             noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
         }
+    }
+
+    private func update(_ group: inout Group, _ body: (inout Group) -> Void) {
+        body(&group)
     }
 
     private func reportedValue(

@@ -20,14 +20,17 @@ struct KPIEvaluator {
                     vendor: submission.contract.vendor, contract: submission.contract.id, period: submission.period))
         }
         let contracts = Dictionary(rules.contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each period's published keys, grouped once (filtering all keys per period and KPI was quadratic).
+        let keysByPeriod = Dictionary(grouping: published.keys, by: PeriodRef.init)
         for ref in periods.sorted() {
             guard let contract = contracts[ref.contract] else { continue }
             var breached: [String] = []
             let targeted = Set(contract.targets.map(\.kpi) + rules.kpis.filter { $0.defaultTarget != nil }.map(\.id))
-            let observed = Set(published.keys.filter { PeriodRef($0) == ref }.map(\.kpi))
+            let periodKeys = keysByPeriod[ref] ?? []
+            let observed = Set(periodKeys.map(\.kpi))
             for kpiID in targeted.union(observed).sorted() {
                 guard let kpi = rules.kpi(kpiID) else { continue }
-                let dimensions = published.keys.filter { PeriodRef($0) == ref && $0.kpi == kpiID }.map(\.dimension)
+                let dimensions = periodKeys.filter { $0.kpi == kpiID }.map(\.dimension)
                 for dimension in Set(dimensions + [""]).sorted() {
                     let key = KPIKey(
                         vendor: ref.vendor, contract: ref.contract, period: ref.period, kpi: kpiID, dimension: dimension
