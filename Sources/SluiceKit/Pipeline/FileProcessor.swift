@@ -22,19 +22,16 @@ struct FileProcessor {
         } catch {
             return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
         }
-        var binding: HeaderBinding
+        var binder = RecordBinder(feed: feed, header: reader.fixedHeader)
         if let header = reader.fixedHeader {
-            binding = HeaderBinding(feed: feed, header: header)
+            let binding = binder.binding
             if let reason = missingRequiredColumns(binding, header: header, line: reader.headerLine) {
                 return .quarantined(ruleID: "missing-column", reason: reason, line: reader.headerLine)
             }
             for finding in headerFindings(binding, header: header, line: reader.headerLine, file: file.displayPath) {
                 try outputs.write(finding)
             }
-        } else {
-            binding = HeaderBinding(feed: feed, header: [])
         }
-        var keys: [String] = []
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
@@ -45,16 +42,7 @@ struct FileProcessor {
                         "\(bad.message) at line \(bad.line)\(bad.column.map { ", column \($0)" } ?? "") ('\(bad.rawValue ?? "")'); \(bad.hint ?? "")"
                     return .quarantined(ruleID: "invalid-encoding", reason: reason, line: bad.line, column: bad.column)
                 }
-                if reader.fixedHeader == nil {
-                    // Keyed formats (XML, JSON) name their keys per record; most records repeat the
-                    // previous record's keys, so the binding is recomputed only when they change.
-                    let recordKeys = raw.fields.map(\.key)
-                    if recordKeys != keys {
-                        keys = recordKeys
-                        binding = HeaderBinding(feed: feed, header: keys)
-                    }
-                }
-                var record = checker.validate(raw, binding: binding, file: file.displayPath)
+                var record = checker.validate(raw, binding: binder.bind(raw), file: file.displayPath)
                 kpis.observe(&record, feed: feed, file: file)
                 kpis.count(record, feed: feed)
                 try outputs.write(record, feed: feed.name, file: file.displayPath)

@@ -54,8 +54,8 @@ public struct Preview: Sendable {
         }
         // Keyed formats (XML, JSON) have no header row: the first record's keys stand for it.
         var header = reader.fixedHeader ?? []
-        var binding = HeaderBinding(feed: checker.feed, header: header)
-        var shownBinding = binding  // the binding the preview shows: the header's, or the first record's
+        var binder = RecordBinder(feed: checker.feed, header: reader.fixedHeader)
+        var shownBinding = binder.binding  // the binding the preview shows: the header's, or the first record's
         var records: [ValidatedRecord] = []
         var truncated = false
         do {
@@ -64,12 +64,10 @@ public struct Preview: Sendable {
                     truncated = true
                     break
                 }
-                if reader.fixedHeader == nil {
-                    binding = HeaderBinding(feed: checker.feed, header: raw.fields.map(\.key))
-                    if records.isEmpty {
-                        header = raw.fields.map(\.key)
-                        shownBinding = binding
-                    }
+                let binding = binder.bind(raw)
+                if reader.fixedHeader == nil && records.isEmpty {
+                    header = raw.fields.map(\.key)
+                    shownBinding = binding
                 }
                 records.append(checker.validate(raw, binding: binding, file: display))
             }
