@@ -244,24 +244,21 @@ struct KPIEvaluator {
                                 message:
                                     "\(contract.vendor) has not sent the \(period.label) \(expected.feed), due \(due)",
                                 hint: "chase the vendor for the file"))
-                    case .late:
+                    case .late, .early:
+                        let when =
+                            status == .late
+                            ? "after its due date \(due) and \(expected.graceDays) day(s) of grace"
+                            : "before the period ended (\(period.end)); it may be partial"
                         findings.append(
                             Finding(
-                                severity: .warning, ruleID: "late-submission", feed: expected.feed,
+                                severity: .warning, ruleID: "\(status.rawValue)-submission", feed: expected.feed,
                                 vendor: contract.vendor,
                                 location: SourceLocation(file: arrived?.files.first ?? declared.file),
                                 message:
-                                    "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), after its due date \(due) and \(expected.graceDays) day(s) of grace",
-                                hint: "note the late delivery for the vendor review"))
-                    case .early:
-                        findings.append(
-                            Finding(
-                                severity: .warning, ruleID: "early-submission", feed: expected.feed,
-                                vendor: contract.vendor,
-                                location: SourceLocation(file: arrived?.files.first ?? declared.file),
-                                message:
-                                    "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived!.date), before the period ended (\(period.end)); it may be partial",
-                                hint: "expect a complete resubmission after the period ends"))
+                                    "\(contract.vendor) sent the \(period.label) \(expected.feed) on \(arrived?.date.description ?? "?"), \(when)",
+                                hint: status == .late
+                                    ? "note the late delivery for the vendor review"
+                                    : "expect a complete resubmission after the period ends"))
                     default: break
                     }
                 }

@@ -1,5 +1,5 @@
 /// Which source column feeds each canonical field of a feed, found through aliases.
-public struct HeaderBinding: Sendable, Hashable {
+public struct HeaderBinding: Sendable {
     /// 0-based source column per feed field, or nil when no header matches.
     public var columns: [Int?]
     /// Source headers no field claims: 0-based column and header.
@@ -24,14 +24,6 @@ public struct HeaderBinding: Sendable, Hashable {
         self.columns = columns
         self.unclaimed = header.indices.filter { !claimed.contains($0) }.map { ($0, header[$0]) }
         self.duplicates = duplicates
-    }
-
-    public static func == (lhs: HeaderBinding, rhs: HeaderBinding) -> Bool {
-        lhs.columns == rhs.columns && lhs.unclaimed.map(\.index) == rhs.unclaimed.map(\.index)
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(columns)
     }
 }
 
