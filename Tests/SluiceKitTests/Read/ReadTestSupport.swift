@@ -63,3 +63,18 @@ func temporaryFile(_ bytes: [UInt8], name: String = "input.csv") throws -> URL {
 
 /// Groups the read stage's suites so `swift test --filter Read` runs them all.
 @Suite enum ReadTests {}
+
+/// The message of the `ReadError` that `read` throws (checking it names `displayPath`), or
+/// `nil` when the file reads; any other error is recorded as an issue.
+func readErrorMessage(displayPath: String, _ read: () throws -> Void) -> String? {
+    do {
+        try read()
+        return nil
+    } catch let error as ReadError {
+        #expect(error.path == displayPath)
+        return error.message
+    } catch {
+        Issue.record("unexpected error \(error)")
+        return nil
+    }
+}

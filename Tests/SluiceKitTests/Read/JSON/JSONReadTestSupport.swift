@@ -38,15 +38,8 @@ enum JSONFixtures {
 
     /// The message a file fails with, or `nil` when it reads (records before the error are discarded).
     static func errorMessage(url: URL, displayPath: String, path: String = "", lines: Bool = false) -> String? {
-        do {
+        readErrorMessage(displayPath: displayPath) {
             _ = try read(url: url, displayPath: displayPath, path: path, lines: lines)
-            return nil
-        } catch let error as ReadError {
-            #expect(error.path == displayPath)
-            return error.message
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
         }
     }
 }

@@ -43,15 +43,8 @@ enum XLSXFixtures {
     static func errorMessage(
         url: URL, displayPath: String, options: XLSXOptions = XLSXOptions(), limits: XLSXLimits = XLSXLimits()
     ) -> String? {
-        do {
+        readErrorMessage(displayPath: displayPath) {
             _ = try readAll(url: url, displayPath: displayPath, options: options, limits: limits)
-            return nil
-        } catch let error as ReadError {
-            #expect(error.path == displayPath)
-            return error.message
-        } catch {
-            Issue.record("unexpected error \(error)")
-            return nil
         }
     }
 }
