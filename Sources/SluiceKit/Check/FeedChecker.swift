@@ -9,6 +9,8 @@ public final class FeedChecker {
     private var uniqueKey: UniqueKeyRule?
     private var currentFile: String?
     private let vendorIndex: Int?
+    /// Fields marked `pii:`, whose values findings must not show.
+    let piiIndices: [Int]
 
     /// Compiles a feed the loader has checked; a rule that does not compile is a rules error.
     public init(feed: FeedSpec) throws(RulesErrors) {
@@ -34,6 +36,7 @@ public final class FeedChecker {
         }
         self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
         if case .field(let name) = feed.vendor { vendorIndex = index(name) } else { vendorIndex = nil }
+        piiIndices = feed.fields.indices.filter { feed.fields[$0].pii != nil }
     }
 
     private static func rules(for field: FieldSpec, normaliser: ValueNormaliser, errors: inout [RulesError])
@@ -161,6 +164,7 @@ public final class FeedChecker {
                 currentFile = file
             }
         }
+        if !piiIndices.isEmpty { maskPII(&findings, rawValues: rawValues, values: values, columns: columns) }
         return ValidatedRecord(
             raw: raw, rawValues: rawValues, columns: columns, values: values, outcomes: outcomes, vendor: vendor,
             findings: findings)

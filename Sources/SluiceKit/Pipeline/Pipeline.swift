@@ -8,6 +8,7 @@ public enum Pipeline {
         let started = options.now()
         let rules = try loadRules(options)
         let checkers = try compile(rules)
+        let pseudonymiser = try pseudonymiser(rules, options)
         let asOf = options.asOf ?? InboxFile.utcDate(of: started)
         let collector: KPICollector
         do {
@@ -35,7 +36,8 @@ public enum Pipeline {
             let folder = try publisher.stage(runID: runID)
             staging = folder
             let outputs = try RunOutputs(
-                folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit)
+                folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit,
+                pseudonymiser: pseudonymiser)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             var inputs: [InputSummary] = []
@@ -57,6 +59,10 @@ public enum Pipeline {
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
                 outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
                 quality: results.quality.map(QualitySummary.init), deferred: deferred, dryRun: options.dryRun)
+            try ExceptionsReport(summary: summary, digest: outputs.digest).write(
+                to: folder.appendingPathComponent("exceptions.html"))
+            try KPIReport(input: KPIReportInput(results: results, runID: runID, asOf: "\(asOf)")).write(
+                to: folder.appendingPathComponent("kpi.html"))
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
             let published: URL

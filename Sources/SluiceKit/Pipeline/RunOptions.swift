@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     /// After publishing, move the files the run dealt with here, under a folder per day
     /// (`--archive`); nil leaves the inbox as it is.
     public var archive: URL?
+    /// The environment (`SLUICE_PII_KEY`); injected so tests do not depend on the caller's.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
 
     /// Creates options.
     public init(

@@ -27,6 +27,9 @@ public struct FieldSpec: Sendable, Hashable {
     public var falseTokens: [String]
     /// Allowed values of an enum field, each with its synonyms.
     public var enumValues: [EnumValue]
+    /// Personal data: masked in every human and exception output, and pseudonymised in
+    /// cleaned data when the rules say so (`pii:`); `nil` for ordinary fields.
+    public var pii: PIIHandling?
     /// Where the field is declared.
     public var declaredAt: RulesLocation
 
@@ -74,6 +77,15 @@ public enum ValueKind: String, Sendable, Hashable, CaseIterable {
     case timestamp
     case boolean
     case `enum`
+}
+
+/// What happens to a personal-data field's values (`pii: true` or `pii: pseudonymise`).
+public enum PIIHandling: String, Sendable, Hashable, CaseIterable {
+    /// Masked (`J*** D**`) in exceptions, rejected records, reports and messages; cleaned data
+    /// keeps the value.
+    case mask
+    /// Masked like `mask`, and cleaned data holds a keyed hash instead of the value.
+    case pseudonymise
 }
 
 /// How percent values without a `%` sign are written by the vendor.

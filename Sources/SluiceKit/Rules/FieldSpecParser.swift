@@ -12,6 +12,7 @@ struct FieldSpecParser {
     static let fieldKeys = [
         "name", "description", "aliases", "kind", "formats", "format", "null", "required", "range", "pattern",
         "max-length", "true", "false", "values", "decimal-separator", "thousands-separator", "percent-scale",
+        "pii",
     ]
     static let rangeKeys = ["min", "max", "min-exclusive", "max-exclusive", "severity"]
     static let patternKeys = ["regex", "severity"]
@@ -39,6 +40,7 @@ struct FieldSpecParser {
         }
         if let value = entries["null"]?.value { field.nullTokens = reader.strings(value, "null") ?? [] }
         if let value = entries["required"]?.value { field.required = required(value) }
+        if let value = entries["pii"]?.value { field.pii = pii(value) }
         Self.separators(entries, reader: reader, into: &field)
         if let value = entries["percent-scale"]?.value {
             field.percentScale = reader.choice(value, "percent-scale", as: PercentScale.self) ?? .points
@@ -90,6 +92,18 @@ struct FieldSpecParser {
         case "warning": return .warning
         default:
             reader.fail(node, "required must be true, false, error or warning, not '\(text)'")
+            return nil
+        }
+    }
+
+    private func pii(_ node: Node) -> PIIHandling? {
+        guard let text = reader.string(node, "pii") else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "mask": return .mask
+        case "false", "no": return nil
+        case "pseudonymise", "pseudonymize": return .pseudonymise
+        default:
+            reader.fail(node, "pii must be true, false or pseudonymise, not '\(text)'")
             return nil
         }
     }

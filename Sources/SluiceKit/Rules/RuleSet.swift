@@ -40,6 +40,11 @@ public struct RunSettings: Sendable, Hashable {
     public var kpiLayout: KPIOutputLayout = .long
     /// Inbox files modified more recently than this are left for the next run (0: off).
     public var settleSeconds = 0
+    /// The file holding the key for `pii: pseudonymise` (relative paths: from the rules
+    /// folder); the environment variable `SLUICE_PII_KEY` is used when it is not set.
+    public var piiKeyFile: String?
+    /// Where `pii-key-file` is declared, for errors about the file.
+    public var piiKeyFileDeclaredAt: RulesLocation?
 
     /// Creates settings.
     public init(maxErrorFindings: Int? = nil, stderrFindingLimit: Int = 20) {

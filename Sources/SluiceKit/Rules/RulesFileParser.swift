@@ -12,7 +12,7 @@ struct RulesFileParser {
     }
 
     static let topKeys = ["feeds", "settings", "kpis", "contracts"]
-    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds"]
+    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file"]
 
     let reader: YAMLReader
 
@@ -48,6 +48,10 @@ struct RulesFileParser {
         }
         if let value = entries["settle-seconds"]?.value {
             settings.settleSeconds = reader.int(value, "settle-seconds") ?? 0
+        }
+        if let value = entries["pii-key-file"]?.value, let path = reader.string(value, "pii-key-file") {
+            settings.piiKeyFile = path
+            settings.piiKeyFileDeclaredAt = reader.location(of: value)
         }
         if let value = entries["kpi-layout"]?.value {
             settings.kpiLayout = reader.choice(value, "kpi-layout", as: KPIOutputLayout.self) ?? .long

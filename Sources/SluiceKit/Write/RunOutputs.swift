@@ -9,6 +9,7 @@ final class RunOutputs {
         let dataset: DatasetWriter.Checkpoint?
         let counts: FindingCounts
         let leading: Int
+        let digest: ExceptionsDigest
     }
 
     let folder: URL
@@ -18,14 +19,16 @@ final class RunOutputs {
     private let leadingLimit: Int
     private(set) var counts = FindingCounts()
     private(set) var leading: [Finding] = []
+    /// Counts and first examples for `exceptions.html`.
+    private(set) var digest = ExceptionsDigest()
 
-    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int) throws(OutputError) {
+    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int, pseudonymiser: Pseudonymiser? = nil) throws(OutputError) {
         self.folder = folder
         self.leadingLimit = leadingLimit
         exceptions = try ExceptionsWriter(folder: folder)
         feedNames = feeds.map(\.name)
         for feed in feeds {
-            datasets[feed.name] = try DatasetWriter(feed: feed, folder: folder)
+            datasets[feed.name] = try DatasetWriter(feed: feed, folder: folder, pseudonymiser: pseudonymiser)
         }
     }
 
@@ -42,12 +45,13 @@ final class RunOutputs {
         try exceptions.write(finding)
         counts.count(finding)
         if leading.count < leadingLimit { leading.append(finding) }
+        digest.add(finding)
     }
 
     func checkpoint(feed: String?) -> Checkpoint {
         Checkpoint(
             exceptions: exceptions.checkpoint, dataset: feed.flatMap { datasets[$0]?.checkpoint }, counts: counts,
-            leading: leading.count)
+            leading: leading.count, digest: digest)
     }
 
     func rollback(to checkpoint: Checkpoint, feed: String?) throws(OutputError) {
@@ -55,6 +59,7 @@ final class RunOutputs {
         if let feed, let dataset = checkpoint.dataset { try datasets[feed]?.rollback(to: dataset) }
         counts = checkpoint.counts
         leading.removeLast(leading.count - checkpoint.leading)
+        digest = checkpoint.digest
     }
 
     /// Closes every file (synced to disk).
