@@ -105,11 +105,13 @@ public struct Preview: Sendable {
             lines.append("")
             lines.append("record \(record.raw.number) (line \(record.raw.line)): \(verdict), vendor '\(record.vendor)'")
             for (index, field) in feed.fields.enumerated() {
-                let raw = record.rawValues[index].map { "'\($0)'" } ?? "(no value)"
+                // Personal data is masked here as in every output people read.
+                let shown = { (text: String) in field.pii == nil ? text : PIIMask.mask(text) }
+                let raw = record.rawValues[index].map { "'\(shown($0))'" } ?? "(no value)"
                 let value: String
                 switch record.outcomes[index] {
                 case .null: value = "(empty)"
-                case .value(let normalised): value = normalised.cleanText
+                case .value(let normalised): value = shown(normalised.cleanText)
                 case .invalid: value = "(invalid)"
                 }
                 lines.append("  \(field.name.padding(toLength: width, withPad: " ", startingAt: 0))  \(raw) → \(value)")

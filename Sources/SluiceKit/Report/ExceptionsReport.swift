@@ -133,7 +133,11 @@ struct ExceptionsReport {
         html += " data-warnings=\"\(group.warnings)\"><summary><code>\(e(key.rule))</code> "
         html += "\(e(Self.counts(group.errors, group.warnings)))</summary>\n"
         if !group.examples.isEmpty {
-            html += "<table><thead><tr><th class=\"sortable\">Severity</th><th class=\"sortable\">Where</th>"
+            // Fixed column widths: every group's table lines up with the others.
+            html += "<table class=\"findings\"><colgroup><col style=\"width:9%\"><col style=\"width:11%\">"
+            html += "<col style=\"width:13%\"><col style=\"width:12%\"><col style=\"width:33%\">"
+            html += "<col style=\"width:22%\"></colgroup>"
+            html += "<thead><tr><th class=\"sortable\">Severity</th><th class=\"sortable\">Where</th>"
             html += "<th class=\"sortable\">Field</th><th class=\"sortable\">Value</th>"
             html += "<th class=\"sortable\">Message</th><th>What to do</th></tr></thead><tbody>\n"
             for finding in group.examples { html += row(finding) }

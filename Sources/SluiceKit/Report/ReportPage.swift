@@ -62,6 +62,8 @@ enum ReportPage {
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
         code { font: 13px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; background: #f1f3f6;
           padding: 1px 4px; border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
+        table.findings { table-layout: fixed; }
+        table.findings td { overflow-wrap: anywhere; }
         table.compact { width: auto; min-width: 420px; }
         .empty { color: var(--muted); font-style: italic; }
         .muted { color: var(--muted); }

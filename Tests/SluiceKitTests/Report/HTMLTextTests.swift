@@ -1,0 +1,25 @@
+import Testing
+
+@testable import SluiceKit
+
+@Suite struct HTMLTextTests {
+    @Test(arguments: [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("\"><img src=x onerror=alert(1)>", "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"),
+        ("' onmouseover='x", "&#39; onmouseover=&#39;x"),
+        ("a & b", "a &amp; b"),
+        ("&amp;", "&amp;amp;"),
+        ("=HYPERLINK(\"http://x\",\"a\")", "=HYPERLINK(&quot;http://x&quot;,&quot;a&quot;)"),
+        ("bell\u{07}nul\u{00}", "bell\u{FFFD}nul\u{FFFD}"),
+        ("tab\there\nline", "tab\there\nline"),
+        ("Zürich 😀", "Zürich 😀"),
+    ])
+    func escapesEverythingMarkupCouldUse(raw: String, escaped: String) {
+        #expect(HTMLText.escape(raw) == escaped)
+    }
+
+    @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (12_345, "12,345"), (-1_234_567, "-1,234,567")])
+    func groupsThousands(value: Int, text: String) {
+        #expect(HTMLText.count(value) == text)
+    }
+}
