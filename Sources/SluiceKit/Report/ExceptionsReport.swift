@@ -56,7 +56,9 @@ struct ExceptionsReport {
         var html = "<section class=\"block\" id=\"quarantined\"><h2>Quarantined files (\(files.count))</h2>\n"
         html += "<p class=\"muted\">Nothing from these files was used. Ask the vendor for a corrected file;"
         html += " a copy of each is in the run folder.</p>\n"
-        html += "<table><thead><tr><th>File</th><th>Feed</th><th>Why</th><th>Copy in the run</th></tr></thead><tbody>\n"
+        html += "<table class=\"findings\"><colgroup><col style=\"width:24%\"><col style=\"width:10%\">"
+        html += "<col style=\"width:42%\"><col style=\"width:24%\"></colgroup>"
+        html += "<thead><tr><th>File</th><th>Feed</th><th>Why</th><th>Copy in the run</th></tr></thead><tbody>\n"
         for file in files {
             html += "<tr><td><code>\(e(file.path))</code></td><td>\(e(file.feed ?? "—"))</td>"
             html += "<td>\(e(file.reason ?? ""))</td><td><code>\(e(file.quarantinedAs ?? ""))</code></td></tr>\n"
@@ -67,16 +69,12 @@ struct ExceptionsReport {
     private var rulesTable: String {
         let rules = summary.findings.byRule.keys.sorted()
         guard !rules.isEmpty else { return "" }
-        var html = "<section class=\"block\" id=\"by-rule\"><h2>Findings by rule</h2>\n"
-        html +=
-            "<table class=\"compact\"><thead><tr><th>Rule</th><th class=\"num\">Errors</th><th class=\"num\">Warnings</th>"
-        html += "</tr></thead><tbody>\n"
+        var html = "<section class=\"block\" id=\"by-rule\"><h2>Findings by rule</h2>\n<ul class=\"rules\">\n"
         for rule in rules {
             let counts = summary.findings.byRule[rule] ?? [:]
-            html += "<tr><td><code>\(e(rule))</code></td><td class=\"num\">\(HTMLText.count(counts["error"] ?? 0))</td>"
-            html += "<td class=\"num\">\(HTMLText.count(counts["warning"] ?? 0))</td></tr>\n"
+            html += "<li><code>\(e(rule))</code> \(e(Self.counts(counts["error"] ?? 0, counts["warning"] ?? 0)))</li>\n"
         }
-        return html + "</tbody></table></section>\n"
+        return html + "</ul></section>\n"
     }
 
     private var filters: String {
@@ -159,6 +157,8 @@ struct ExceptionsReport {
         if location.line == nil, let record = location.record { place.append("record \(record)") }
         var whereText = e(place.joined(separator: ", "))
         if let path = location.path { whereText += (whereText.isEmpty ? "" : "<br>") + "<code>\(e(path))</code>" }
+        // Dataset-level findings (a missing KPI) concern the file as a whole.
+        if whereText.isEmpty { whereText = "<span class=\"muted\">whole file</span>" }
         // Sorts by line, then column, as numbers.
         let sortKey = (location.line ?? location.record ?? 0) * 100_000 + (location.column ?? 0)
         let value: String

@@ -64,7 +64,8 @@ enum ReportPage {
           padding: 1px 4px; border-radius: 3px; white-space: pre-wrap; overflow-wrap: anywhere; }
         table.findings { table-layout: fixed; }
         table.findings td { overflow-wrap: anywhere; }
-        table.compact { width: auto; min-width: 420px; }
+        ul.rules { list-style: none; padding: 0; margin: 4px 0; display: flex; flex-wrap: wrap; gap: 8px 10px; }
+        ul.rules li { border: 1px solid var(--line); border-radius: 4px; padding: 3px 8px; background: #fafbfc; }
         .empty { color: var(--muted); font-style: italic; }
         .muted { color: var(--muted); }
         .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
