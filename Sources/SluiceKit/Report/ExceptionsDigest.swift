@@ -1,6 +1,8 @@
 /// What `exceptions.html` shows, collected as findings stream past in bounded memory: counts
 /// per vendor → file → rule and only the first examples of each group (the rest are in
-/// `exceptions.csv`). A value type, so a checkpoint is a copy and a rollback an assignment.
+/// `exceptions.csv`). A file that is quarantined half-way withdraws its findings: the digest
+/// remembers what changed since the last mark, per group (not per finding, and not a copy of
+/// every group per file, which would cost groups × files).
 struct ExceptionsDigest: Sendable {
     /// One vendor → file → rule group.
     struct GroupKey: Hashable, Comparable, Sendable {
@@ -33,6 +35,8 @@ struct ExceptionsDigest: Sendable {
     let examplesInTotal: Int
     private(set) var groups: [GroupKey: Group] = [:]
     private(set) var kept = 0
+    /// What each group gained since the last mark: errors, warnings, examples kept.
+    private var sinceMark: [GroupKey: (errors: Int, warnings: Int, examples: Int)] = [:]
 
     /// Creates an empty digest with its limits.
     init(examplesPerGroup: Int = 50, examplesInTotal: Int = 5_000) {
@@ -51,6 +55,28 @@ struct ExceptionsDigest: Sendable {
         case .warning: groups[key, default: Group()].warnings += 1
         }
         if keep { groups[key, default: Group()].examples.append(finding) }
+        let error = finding.severity == .error ? 1 : 0
+        sinceMark[key, default: (0, 0, 0)].errors += error
+        sinceMark[key, default: (0, 0, 0)].warnings += 1 - error
+        sinceMark[key, default: (0, 0, 0)].examples += keep ? 1 : 0
+    }
+
+    /// Marks the place `rollbackToMark` returns to (before each input file).
+    mutating func mark() {
+        sinceMark.removeAll(keepingCapacity: true)
+    }
+
+    /// Withdraws every finding added since the last mark.
+    mutating func rollbackToMark() {
+        for (key, delta) in sinceMark {
+            guard var group = groups[key] else { continue }
+            group.errors -= delta.errors
+            group.warnings -= delta.warnings
+            group.examples.removeLast(delta.examples)
+            kept -= delta.examples
+            groups[key] = group.total == 0 ? nil : group
+        }
+        sinceMark.removeAll(keepingCapacity: true)
     }
 
     /// The groups in report order: vendors by name (findings without a vendor last), then

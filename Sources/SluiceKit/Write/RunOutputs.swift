@@ -9,7 +9,6 @@ final class RunOutputs {
         let dataset: DatasetWriter.Checkpoint?
         let counts: FindingCounts
         let leading: Int
-        let digest: ExceptionsDigest
     }
 
     let folder: URL
@@ -48,10 +47,13 @@ final class RunOutputs {
         digest.add(finding)
     }
 
+    /// A place to roll back to before a file; only the latest one can be rolled back to (the
+    /// report digest keeps what changed since it, not a copy).
     func checkpoint(feed: String?) -> Checkpoint {
-        Checkpoint(
+        digest.mark()
+        return Checkpoint(
             exceptions: exceptions.checkpoint, dataset: feed.flatMap { datasets[$0]?.checkpoint }, counts: counts,
-            leading: leading.count, digest: digest)
+            leading: leading.count)
     }
 
     func rollback(to checkpoint: Checkpoint, feed: String?) throws(OutputError) {
@@ -59,7 +61,7 @@ final class RunOutputs {
         if let feed, let dataset = checkpoint.dataset { try datasets[feed]?.rollback(to: dataset) }
         counts = checkpoint.counts
         leading.removeLast(leading.count - checkpoint.leading)
-        digest = checkpoint.digest
+        digest.rollbackToMark()
     }
 
     /// Closes every file (synced to disk).

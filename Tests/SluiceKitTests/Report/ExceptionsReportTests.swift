@@ -144,3 +144,23 @@ import Testing
         #expect(!html.contains("http://") && !html.contains("https://"))
     }
 }
+
+@Suite struct ExceptionsDigestTests {
+    @Test func rollingBackToTheMarkWithdrawsAFilesFindingsAndOnlyThem() {
+        var digest = ExceptionsDigest(examplesPerGroup: 2, examplesInTotal: 3)
+        let first = ExceptionsReportTests.finding(.error, "type", vendor: "A", file: "Inbox/a.csv", line: 2)
+        digest.mark()
+        digest.add(first)
+        digest.mark()
+        for line in 3..<9 {
+            digest.add(ExceptionsReportTests.finding(.error, "type", vendor: "A", file: "Inbox/a.csv", line: line))
+            digest.add(ExceptionsReportTests.finding(.warning, "pattern", vendor: "A", file: "Inbox/b.csv", line: line))
+        }
+        #expect(digest.kept == 3)
+        digest.rollbackToMark()
+        #expect(digest.kept == 1)
+        #expect(digest.groups.count == 1)
+        let group = digest.groups.first?.value
+        #expect(group?.errors == 1 && group?.warnings == 0 && group?.examples == [first])
+    }
+}
