@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Where a run reads and writes, and the clock it uses.
 public struct RunOptions: Sendable {
@@ -16,6 +17,10 @@ public struct RunOptions: Sendable {
     /// After publishing, move the files the run dealt with here, under a folder per day
     /// (`--archive`); nil leaves the inbox as it is.
     public var archive: URL?
+    /// Where the run logs what it does (debug: routing and per-file timings); silent by default.
+    public var logger = Logger(label: "sluice", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Counters for a progress line, or nil.
+    public var progress: RunProgress?
 
     /// Creates options.
     public init(

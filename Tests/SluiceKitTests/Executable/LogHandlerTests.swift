@@ -1,0 +1,64 @@
+import Foundation
+import Logging
+import SluiceKit
+import Testing
+
+@testable import sluice
+
+/// The log line formats and the progress line, tested in the executable's own module.
+@Suite struct LogHandlerTests {
+    @Test func jsonLinesAreExactAndEscaped() throws {
+        let line = JSONLogHandler.line(
+            timestamp: Date(timeIntervalSince1970: 1_795_919_400.1234), level: .warning,
+            message: "Inbox/a.csv:2:4: error: [required] field 'q' is \"x\"\n\u{1}",
+            metadata: ["rule": "required", "line": "2", "nested": .dictionary(["b": .array(["1", "2"]), "a": "x"])])
+        #expect(
+            line
+                == #"{"timestamp":"2026-11-29T02:30:00.123Z","level":"warning","message":"Inbox/a.csv:2:4: error: [required] field 'q' is \"x\"\n\u0001","metadata":{"line":"2","nested":{"a":"x","b":["1","2"]},"rule":"required"}}"#
+        )
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(parsed["message"] as? String == "Inbox/a.csv:2:4: error: [required] field 'q' is \"x\"\n\u{1}")
+    }
+
+    @Test func textLinesAreTheMessageAndDebugLinesSaySo() {
+        #expect(
+            TextLogHandler.format(level: .warning, message: "Inbox/a.csv:2:4: error: x") == "Inbox/a.csv:2:4: error: x")
+        #expect(TextLogHandler.format(level: .error, message: "sluice: boom") == "sluice: boom")
+        #expect(
+            TextLogHandler.format(level: .debug, message: "Inbox/a.csv: feed 'a'") == "debug: Inbox/a.csv: feed 'a'")
+    }
+
+    @Test func levelsFollowQuietAndVerbose() throws {
+        #expect(try LogOptions.parse([]).level == .info)
+        #expect(try LogOptions.parse(["--quiet"]).level == .error)
+        #expect(try LogOptions.parse(["--verbose"]).level == .debug)
+        #expect(try LogOptions.parse(["--log-format", "json"]).format == .json)
+    }
+
+    @Test func theProgressLineShowsFilesRecordsAndRate() {
+        let snapshot = RunProgress.Snapshot(filesDone: 3, filesTotal: 8, records: 1_204_000)
+        #expect(ProgressLine.text(snapshot, elapsed: 2) == "sluice: 3/8 files, 1,204,000 records, 602,000 records/s")
+        #expect(
+            ProgressLine.text(RunProgress.Snapshot(filesDone: 0, filesTotal: 1, records: 0), elapsed: 0)
+                == "sluice: 0/1 files, 0 records, 0 records/s")
+        #expect(ProgressLine.grouped(999) == "999")
+        #expect(ProgressLine.grouped(1000) == "1,000")
+        #expect(ProgressLine.grouped(12_345_678) == "12,345,678")
+    }
+
+    @Test(arguments: [
+        (true, "xterm-256color", [String](), true),
+        (false, "xterm-256color", [], false),
+        (true, "dumb", [], false),
+        (true, nil, [], true),
+        (true, "xterm", ["--quiet"], false),
+        (true, "xterm", ["--log-format", "json"], false),
+        (true, "xterm", ["--verbose"], true),
+    ])
+    func theProgressLineIsOnlyForATerminal(_ isTerminal: Bool, _ term: String?, _ arguments: [String], _ wanted: Bool)
+        throws
+    {
+        let logging = try LogOptions.parse(arguments)
+        #expect(ProgressLine.isWanted(stderrIsTerminal: isTerminal, term: term, logging: logging) == wanted)
+    }
+}
