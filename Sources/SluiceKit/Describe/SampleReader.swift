@@ -40,76 +40,91 @@ struct SampleReader {
     // MARK: CSV and XLSX: a header row, maybe title rows above it
 
     private func readCSV() throws(ReadError) -> Sample {
-        var encoding = TextEncoding.utf8
-        while true {
-            var titles: [String] = []
-            var skip = 0
-            for _ in 0...Self.maxTitleRows {
-                var reader = try CSVRecordReader(
+        for encoding in [TextEncoding.utf8, .windows1252] {
+            let open = { (skip: Int) throws(ReadError) -> CSVRecordReader in
+                try CSVRecordReader(
                     url: url, displayPath: displayPath,
                     options: CSVOptions(delimiter: nil, encoding: encoding, skipLines: skip))
-                let probe = try probeRecords(&reader)
-                if probe.contains(where: { $0.problems.contains { $0.ruleID == "invalid-encoding" } }),
-                    encoding == .utf8
-                {
-                    break
-                }
-                if isHeader(reader.header, probe: probe) || skip > 0 && probe.isEmpty {
-                    var rows = Rows(first: probe, reader: reader)
-                    var profiled = try profileRows(header: reader.header, rows: &rows)
-                    let resolved = reader.encoding
-                    let declared: TextEncoding =
-                        switch resolved.form {
-                        case .utf8: .utf8
-                        case .utf16LittleEndian, .utf16BigEndian: .utf16
-                        case .windows1252: .windows1252
-                        case .iso88591: .iso88591
-                        }
-                    profiled.reading = .csv(
-                        FeedDraft.CSVReading(
-                            delimiter: reader.detectedDelimiter, encoding: declared,
-                            byteOrderMark: resolved.fromByteOrderMark,
-                            skipLines: skip, titleLines: titles, footer: profiled.footer))
-                    return profiled.sample
-                }
-                titles.append(reader.header.filter { !$0.hasPrefix("column ") }.joined(separator: " "))
-                skip = reader.headerLine
             }
-            guard encoding == .utf8 else {
-                throw ReadError(
-                    path: displayPath, message: "no header row found in the first \(Self.maxTitleRows) rows")
-            }
-            // Not UTF-8: Excel's "ANSI" export is the usual culprit.
-            encoding = .windows1252
+            let found = try findHeader(open)
+            var rows = Rows(first: found.probe, reader: found.reader)
+            var profiled = try profileRows(header: found.reader.header, rows: &rows)
+            // Bytes that are not UTF-8: Excel's "ANSI" export (Windows-1252) is the usual culprit.
+            if profiled.invalidEncoding && encoding == .utf8 { continue }
+            let resolved = found.reader.encoding
+            let declared: TextEncoding =
+                switch resolved.form {
+                case .utf8: .utf8
+                case .utf16LittleEndian, .utf16BigEndian: .utf16
+                case .windows1252: .windows1252
+                case .iso88591: .iso88591
+                }
+            profiled.reading = .csv(
+                FeedDraft.CSVReading(
+                    delimiter: found.reader.detectedDelimiter, encoding: declared,
+                    byteOrderMark: resolved.fromByteOrderMark, skipLines: found.skip, titleLines: found.titles,
+                    footer: profiled.footer))
+            return profiled.sample
         }
+        preconditionFailure("every byte is valid Windows-1252 text")
     }
 
     private func readXLSX() throws(ReadError) -> Sample {
-        var titles: [String] = []
-        var skip = 0
-        for _ in 0...Self.maxTitleRows {
-            var reader = try XLSXRecordReader(url: url, displayPath: displayPath, options: XLSXOptions(skipRows: skip))
-            let probe = try probeRecords(&reader)
-            if isHeader(reader.header, probe: probe) || skip > 0 && probe.isEmpty {
-                var rows = Rows(first: probe, reader: reader)
-                var profiled = try profileRows(header: reader.header, rows: &rows)
-                profiled.reading = .xlsx(
-                    FeedDraft.XLSXReading(
-                        sheet: reader.sheetName, skipRows: skip, titleRows: titles, footer: profiled.footer))
-                return profiled.sample
-            }
-            titles.append(reader.header.filter { !$0.hasPrefix("column ") }.joined(separator: " "))
-            skip = reader.headerLine
+        let open = { (skip: Int) throws(ReadError) -> XLSXRecordReader in
+            try XLSXRecordReader(url: url, displayPath: displayPath, options: XLSXOptions(skipRows: skip))
         }
-        throw ReadError(path: displayPath, message: "no header row found in the first \(Self.maxTitleRows) rows")
+        let found = try findHeader(open)
+        var rows = Rows(first: found.probe, reader: found.reader)
+        var profiled = try profileRows(header: found.reader.header, rows: &rows)
+        profiled.reading = .xlsx(
+            FeedDraft.XLSXReading(
+                sheet: found.reader.sheetName, skipRows: found.skip, titleRows: found.titles, footer: profiled.footer))
+        return profiled.sample
     }
 
-    /// A header fills at least half of its row with names (two or more, unless the file has
-    /// one column), and the records below it are not ragged.
-    private func isHeader(_ header: [String], probe: [RawRecord]) -> Bool {
-        let named = header.filter { !$0.hasPrefix("column ") }.count
-        let ragged = probe.filter { $0.problems.contains { $0.ruleID == "ragged-row" } }.count
-        return named * 2 >= header.count && (named >= 2 || header.count == 1) && ragged * 10 <= probe.count
+    /// A reader positioned after its header, the records read to judge it, and the title rows
+    /// skipped to get there.
+    struct HeaderCandidate<Reader: RecordReader> {
+        var reader: Reader
+        var probe: [RawRecord]
+        var skip: Int
+        var titles: [String]
+    }
+
+    /// Tries the first non-blank row as the header, then the next, up to ``maxTitleRows``: the
+    /// first that fills at least half its row with names, two or more, over records that are
+    /// not ragged, wins. A one-column header is kept only if no wider one follows (a title line
+    /// with an odd quote reads as one column too).
+    private func findHeader<Reader: RecordReader>(_ open: (Int) throws(ReadError) -> Reader) throws(ReadError)
+        -> HeaderCandidate<Reader>
+    {
+        var titles: [String] = []
+        var skip = 0
+        var fallback: HeaderCandidate<Reader>?
+        for _ in 0...Self.maxTitleRows {
+            var reader: Reader
+            let probe: [RawRecord]
+            do {
+                reader = try open(skip)
+                probe = try probeRecords(&reader)
+            } catch {
+                if let fallback { return fallback }
+                throw error
+            }
+            let header = reader.fixedHeader ?? []
+            let candidate = HeaderCandidate(reader: reader, probe: probe, skip: skip, titles: titles)
+            let named = header.filter { !$0.hasPrefix("column ") }
+            let ragged = probe.filter { $0.problems.contains { $0.ruleID == "ragged-row" } }.count
+            if ragged * 10 <= probe.count && named.count * 2 >= header.count {
+                if named.count >= 2 { return candidate }
+                if fallback == nil { fallback = candidate }
+            }
+            if probe.isEmpty { break }
+            titles.append(named.joined(separator: " "))
+            skip = reader.headerLine
+        }
+        if let fallback { return fallback }
+        throw ReadError(path: displayPath, message: "no header row found in the first \(Self.maxTitleRows) rows")
     }
 
     private func probeRecords<Reader: RecordReader>(_ reader: inout Reader) throws(ReadError) -> [RawRecord] {
@@ -132,6 +147,7 @@ struct SampleReader {
     struct Profiled {
         var sample: Sample
         var footer: String?
+        var invalidEncoding: Bool
         var reading: FeedDraft.Reading {
             get { sample.reading }
             set { sample.reading = newValue }
@@ -146,7 +162,9 @@ struct SampleReader {
         var pending: RawRecord?
         var count = 0
         var truncated = false
+        var invalidEncoding = false
         func add(_ record: RawRecord) {
+            if record.problems.contains(where: { $0.ruleID == "invalid-encoding" }) { invalidEncoding = true }
             for index in profiles.indices {
                 profiles[index].add(index < record.fields.count ? record.fields[index].value : nil)
             }
@@ -167,7 +185,8 @@ struct SampleReader {
             if let first, let word = Self.footerWord(first) { footer = word } else { add(last) }
         }
         return Profiled(
-            sample: Sample(reading: .ndjson, profiles: profiles, records: count, truncated: truncated), footer: footer)
+            sample: Sample(reading: .ndjson, profiles: profiles, records: count, truncated: truncated), footer: footer,
+            invalidEncoding: invalidEncoding)
     }
 
     /// `Total`, `Gesamt`, `Summe`, `Grand total` at the start of a footer row's first value.
