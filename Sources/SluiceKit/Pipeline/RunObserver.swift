@@ -42,9 +42,14 @@ struct RunObserver {
         } else {
             let records = input.records
             logger.debug(
-                "\(input.path): \(route); \(records.read) records (\(records.accepted) accepted, \(records.rejected) rejected), \(input.errors) errors, \(input.warnings) warnings (\(time))"
+                "\(input.path): \(route); \(Self.count(records.read, "record")) (\(records.accepted) accepted, \(records.rejected) rejected), \(Self.count(input.errors, "error")), \(Self.count(input.warnings, "warning")) (\(time))"
             )
         }
+    }
+
+    /// `1 record`, `2 records`.
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `12.3 ms`.

@@ -100,7 +100,7 @@ import Testing
         let acme = try #require(lines.first { $0.hasPrefix("debug: Inbox/acme_scorecard_2026-10.csv: ") })
         #expect(
             acme.hasPrefix(
-                "debug: Inbox/acme_scorecard_2026-10.csv: feed 'acme-scorecard' (name matches 'acme_scorecard_*.csv'); 1 records (1 accepted, 0 rejected), 0 errors, 0 warnings ("
+                "debug: Inbox/acme_scorecard_2026-10.csv: feed 'acme-scorecard' (name matches 'acme_scorecard_*.csv'); 1 record (1 accepted, 0 rejected), 0 errors, 0 warnings ("
             ))
         #expect(acme.hasSuffix(" ms)"))
         let notes = try #require(lines.first { $0.hasPrefix("debug: Inbox/notes.txt: ") })
