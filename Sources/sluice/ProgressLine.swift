@@ -58,11 +58,14 @@ final class ProgressLine {
         return ProgressLine(progress: progress, sink: .shared)
     }
 
-    init(progress: RunProgress, sink: StandardError) {
+    init(
+        progress: RunProgress, sink: StandardError, delay: DispatchTimeInterval = ProgressLine.delay,
+        interval: DispatchTimeInterval = ProgressLine.interval
+    ) {
         self.sink = sink
         let started = ContinuousClock.now
         timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + Self.delay, repeating: Self.interval)
+        timer.schedule(deadline: .now() + delay, repeating: interval)
         timer.setEventHandler {
             let (seconds, attoseconds) = (ContinuousClock.now - started).components
             sink.progress(Self.text(progress.snapshot, elapsed: Double(seconds) + Double(attoseconds) / 1e18))

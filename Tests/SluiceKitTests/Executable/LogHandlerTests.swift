@@ -1,8 +1,8 @@
 import Foundation
 import Logging
-import SluiceKit
 import Testing
 
+@testable import SluiceKit
 @testable import sluice
 
 /// The log line formats and the progress line, tested in the executable's own module.
@@ -60,5 +60,35 @@ import Testing
     {
         let logging = try LogOptions.parse(arguments)
         #expect(ProgressLine.isWanted(stderrIsTerminal: isTerminal, term: term, logging: logging) == wanted)
+    }
+
+    @Test func theProgressLineIsRedrawnInPlaceMakesWayForLogLinesAndIsErasedAtTheEnd() throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        let sink = StandardError(descriptor: descriptors[1])
+        let progress = RunProgress()
+        progress.begin(files: 2)
+        let line = ProgressLine(progress: progress, sink: sink, delay: .milliseconds(0), interval: .milliseconds(50))
+        progress.add(records: 1500)
+        progress.fileDone()
+        usleep(200_000)
+        sink.line("Inbox/a.csv:2:4: error: [required] x")
+        usleep(200_000)
+        line.stop()
+        sink.line("run 1: done")
+        close(descriptors[1])
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while case let count = read(descriptors[0], &buffer, buffer.count), count > 0 { bytes += buffer[0..<count] }
+        close(descriptors[0])
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("\rsluice: 1/2 files, 1,500 records, "), "\(text.debugDescription)")
+        // A log line first erases the progress line, so it starts at the left margin on a clean line.
+        #expect(text.contains("\u{1B}[K\r\u{1B}[KInbox/a.csv:2:4: error: [required] x\n"), "\(text.debugDescription)")
+        // After stop: erased, and the next line is written on a clean line with nothing redrawn.
+        #expect(text.hasSuffix("\u{1B}[K\r\u{1B}[Krun 1: done\n"), "\(text.debugDescription)")
+        // Throttled: about 400 ms at one redraw per 50 ms.
+        let redraws = text.components(separatedBy: "\rsluice: ").count - 1
+        #expect(redraws >= 2 && redraws <= 10, "\(redraws) redraws")
     }
 }
