@@ -171,3 +171,36 @@ import Testing
         #expect(missing.stderr == "sluice: nope.csv: no such file, or it cannot be read\n")
     }
 }
+
+extension OperatorCommandTests {
+    static let hasScript = FileManager.default.isExecutableFile(atPath: "/usr/bin/script")
+
+    /// On a pseudo-terminal (util-linux `script`), a run longer than a second shows the
+    /// progress line and erases it; the same run with stderr in a pipe shows none.
+    @Test(.enabled(if: hasScript, "needs util-linux's script for a pseudo-terminal"))
+    func aLongRunOnATerminalShowsTheProgressLineAndErasesIt() throws {
+        var csv = "Vendor,Month,KPI,Value,Unit\n"
+        for index in 0..<30_000 { csv += "ACME,2026-10,SL,\(index % 100).5,%\n" }
+        let work = try Exe.workFolder(inbox: ["acme_scorecard_2026-10.csv": csv], rules: Exe.simpleRules)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "'\(Exe.executable.path)' run --dry-run", "/dev/null"]
+        process.currentDirectoryURL = work
+        var environment = ProcessInfo.processInfo.environment
+        environment["TERM"] = "xterm"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let screen = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(screen.contains("\rsluice: 0/1 files, "), "\(screen.debugDescription)")
+        #expect(screen.contains(" records/s\u{1B}[K"))
+        #expect(screen.contains("\u{1B}[K\r\u{1B}[Krun "), "the line is erased before the summary")
+        let piped = try Exe.run(["run", "--dry-run"], in: work)
+        #expect(piped.stderr == "")
+    }
+}
