@@ -16,7 +16,7 @@ struct LogOptions: ParsableArguments {
     var format: LogFormat = .text
     @Flag(help: "Print errors only: nothing on stdout or stderr unless something needs a person.")
     var quiet = false
-    @Flag(help: "Also print debug lines: how each file was routed, its counts and how long it took.")
+    @Flag(help: "Also print debug lines (run: how each file was routed, its counts and how long it took).")
     var verbose = false
 
     func validate() throws {

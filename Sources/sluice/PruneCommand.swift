@@ -29,6 +29,9 @@ struct PruneCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error, logger: logger)
         }
+        for path in outcome.kept {
+            logger.debug("kept \(path)", metadata: ["run_folder": "\(path)"])
+        }
         for path in outcome.removed {
             if !logging.quiet { print("\(dryRun ? "would remove" : "removed") \(path)") }
         }
