@@ -40,6 +40,11 @@ final class StandardError: @unchecked Sendable {
         }
     }
 
+    /// Whether the progress line is on the screen now.
+    var showsProgress: Bool {
+        lock.withLock { progressShown }
+    }
+
     /// Removes the progress line, if shown.
     func clearProgress() {
         lock.withLock {
