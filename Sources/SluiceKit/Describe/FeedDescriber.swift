@@ -38,7 +38,11 @@ public enum FeedDescriber {
                 likelyKPI: kind.isNumber && !FieldNamer.isIdentifierOrPeriod(profile.header),
                 values: profile.valueCount,
                 blanks: profile.blankCount, examples: profile.examples(), distinct: profile.distinct.count,
-                distinctOverflow: profile.distinctOverflow)
+                distinctOverflow: profile.distinctOverflow,
+                nearMiss: kind == .text
+                    ? guesser.nearMiss(profile).map {
+                        "most values read as \($0.kind), but not \($0.strays.map { "'\($0)'" }.joined(separator: ", "))"
+                    } : nil)
         }
         let vendorSource: FeedDraft.Vendor
         if let vendor {

@@ -103,6 +103,9 @@ extension FeedDraft {
         }
         if field.required { lines.append("        required: true") }
         if field.values == 0 { lines.append("        # no value seen: the kind is a guess") }
+        if let nearMiss = field.nearMiss {
+            lines.append("        # \(Self.comment(nearMiss, limit: 200)): ask the vendor")
+        }
         return lines
     }
 
@@ -156,7 +159,7 @@ extension FeedDraft {
     }
 
     /// Text made safe for a one-line comment.
-    static func comment(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 }.prefix(80))
+    static func comment(_ text: String, limit: Int = 80) -> String {
+        String(text.map { $0.isNewline ? " " : $0 }.prefix(limit))
     }
 }

@@ -78,6 +78,8 @@ public struct FeedDraft: Sendable {
         public var examples: String
         public var distinct: Int
         public var distinctOverflow: Bool
+        /// For a text field: the kind most values read as, and values that do not.
+        public var nearMiss: String?
 
         /// The kind, with what the YAML needs for it.
         public enum Kind: Sendable, Hashable {

@@ -51,6 +51,22 @@ struct KindGuesser {
         return .text
     }
 
+    /// For a column left as text: the kind most of its values read as (four in five or more)
+    /// and up to three values that do not, so the user sees the stray values to ask about
+    /// (`'1O'` in a column of numbers) instead of a silent `text`.
+    func nearMiss(_ profile: ColumnProfile) -> (kind: String, strays: [String])? {
+        let values = profile.distinct
+        guard values.count >= 5 else { return nil }
+        var candidates: [(String, ValueKind, [String])] = [("integer", .integer, []), ("decimal", .decimal, [])]
+        candidates += Self.dateFormats.map { ("date '\($0)'", .date, [$0]) }
+        candidates += Self.timestampFormats.map { ("timestamp '\($0)'", .timestamp, [$0]) }
+        for (name, kind, formats) in candidates {
+            let strays = values.filter { !accepts(kind, [$0], formats: formats) }
+            if !strays.isEmpty && strays.count * 5 <= values.count { return (name, Array(strays.prefix(3))) }
+        }
+        return nil
+    }
+
     /// Few distinct values, each repeated: a coded column.
     private func enumValues(_ profile: ColumnProfile) -> [String]? {
         let distinct = profile.distinct

@@ -33,6 +33,18 @@ import Testing
         #expect(Self.kind("x", values) == expected)
     }
 
+    @Test func aFewStrayValuesInATextColumnAreNamed() {
+        var profile = ColumnProfile(header: "Wait (s)")
+        for value in ["14", "3", "41", "0", "1O", "22"] { profile.add(value) }
+        let guesser = KindGuesser(numbers: NumberStyle())
+        #expect(guesser.guess(profile) == .text)
+        #expect(guesser.nearMiss(profile)?.kind == "integer")
+        #expect(guesser.nearMiss(profile)?.strays == ["1O"])
+        var mixed = ColumnProfile(header: "Note")
+        for value in ["a", "b", "1", "2", "c"] { mixed.add(value) }
+        #expect(guesser.nearMiss(mixed) == nil)
+    }
+
     @Test func aPercentHeaderWithFractionsIsAFractionPercent() {
         #expect(Self.kind("Payroll Accuracy %", ["0.995", "0.97"]) == .percent(scale: .fraction))
         #expect(Self.kind("SL %", ["82.4", "91"]) == .percent(scale: .points))
