@@ -18,6 +18,7 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "After publishing, move the files this run read or quarantined to the archive folder.")
     var archive = false
     @Option(help: "Archive folder for --archive (files go under a folder per day).") var archiveDir = "Outbox/archive"
+    @OptionGroup var logging: LogOptions
 
     func validate() throws {
         if let asOf, CivilDate.iso(asOf) == nil {
@@ -26,47 +27,23 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
+        let logger = logging.makeLogger()
         var options = RunOptions(
             inbox: Folders.url(inbox), rules: Folders.url(rules), outbox: Folders.url(outbox),
             displayBase: Folders.current, asOf: asOf.flatMap(CivilDate.iso))
         options.dryRun = dryRun
+        options.logger = logger
         if archive { options.archive = Folders.url(archiveDir) }
+        let progress = ProgressLine.start(for: logging, options: &options)
         let report: RunReport
         do {
             report = try Pipeline.run(options)
+            progress?.stop()
         } catch {
-            throw Terminal.fail(error)
+            progress?.stop()
+            throw Terminal.fail(error, logger: logger)
         }
-        for finding in report.leadingFindings {
-            Terminal.error(finding.diagnostic)
-        }
-        let more = report.totalFindings - report.leadingFindings.count
-        if more > 0 && options.dryRun {
-            Terminal.error(
-                "… and \(more) more findings (dry run: run without --dry-run to publish the exception report)")
-        } else if more > 0 {
-            Terminal.error(
-                "… and \(more) more findings in \(DisplayPath.of(report.runFolder, relativeTo: Folders.current))/exceptions.csv"
-            )
-        }
-        let summary = report.summary
-        let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
-        for file in summary.deferred {
-            Terminal.error("\(file.path): deferred to the next run: \(file.reason)")
-        }
-        let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
-        let destination =
-            options.dryRun
-            ? "dry run, nothing published" : DisplayPath.of(report.runFolder, relativeTo: Folders.current)
-        print(
-            "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined\(deferred)), "
-                + "\(count(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
-                + "\(count(summary.findings.errors, "error")), \(count(summary.findings.warnings, "warning")) → "
-                + destination)
+        RunLog(logger: logger, logging: logging, displayBase: Folders.current).report(report, dryRun: dryRun)
         if report.exitStatus != .success { throw ExitCode(report.exitStatus.rawValue) }
-    }
-
-    private func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

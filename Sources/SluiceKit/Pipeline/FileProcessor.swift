@@ -10,6 +10,8 @@ struct FileProcessor {
     let checker: FeedChecker
     let outputs: RunOutputs
     let kpis: KPICollector
+    /// Counts records for a progress line, in batches.
+    var progress: RunProgress? = nil
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {
         let feed = checker.feed
@@ -47,8 +49,10 @@ struct FileProcessor {
                 kpis.count(record, feed: feed)
                 try outputs.write(record, feed: feed.name, file: file.displayPath)
                 counts.read += 1
+                if counts.read % RunProgress.recordBatch == 0 { progress?.add(records: RunProgress.recordBatch) }
                 if record.isRejected { counts.rejected += 1 } else { counts.accepted += 1 }
             }
+            progress?.add(records: counts.read % RunProgress.recordBatch)
         } catch let error as ReadError {
             return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
         } catch let error as OutputError {

@@ -41,11 +41,16 @@ public enum Pipeline {
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             var inputs: [InputSummary] = []
+            let observer = RunObserver(logger: options.logger, progress: options.progress, feeds: rules.feeds)
+            observer.begin(
+                files: files, deferred: deferred.count, rules: options.rules, displayBase: options.displayBase)
             for file in files {
-                inputs.append(
-                    try process(
-                        file, router: router, checkers: checkers, outputs: outputs, kpis: collector,
-                        quarantine: quarantine))
+                let fileStarted = ContinuousClock.now
+                let input = try process(
+                    file, router: router, checkers: checkers, outputs: outputs, kpis: collector,
+                    quarantine: quarantine, progress: options.progress)
+                observer.finished(input, name: file.name, elapsed: ContinuousClock.now - fileStarted)
+                inputs.append(input)
             }
             let results = KPIEvaluator(collector: collector).evaluate()
             for finding in results.findings { try outputs.write(finding) }
@@ -110,7 +115,7 @@ public enum Pipeline {
 
     private static func process(
         _ file: InboxFile, router: FeedRouter, checkers: [String: FeedChecker], outputs: RunOutputs,
-        kpis: KPICollector, quarantine: Quarantine
+        kpis: KPICollector, quarantine: Quarantine, progress: RunProgress?
     ) throws(OutputError) -> InputSummary {
         let digest: String
         do {
@@ -145,7 +150,7 @@ public enum Pipeline {
         let before = outputs.checkpoint(feed: feedName)
         let kpisBefore = kpis.snapshot
         checker.beginFile()
-        switch try FileProcessor(checker: checker, outputs: outputs, kpis: kpis).process(file) {
+        switch try FileProcessor(checker: checker, outputs: outputs, kpis: kpis, progress: progress).process(file) {
         case .processed(let counts, let dropped):
             summary.records = counts
             summary.droppedRows = dropped

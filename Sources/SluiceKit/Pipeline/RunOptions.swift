@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Where a run reads and writes, and the clock it uses.
 public struct RunOptions: Sendable {
@@ -18,6 +19,10 @@ public struct RunOptions: Sendable {
     public var archive: URL?
     /// The environment (`SLUICE_PII_KEY`); injected so tests do not depend on the caller's.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Where the run logs what it does (debug: routing and per-file timings); silent by default.
+    public var logger = Logger(label: "sluice", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// Counters for a progress line, or nil.
+    public var progress: RunProgress?
 
     /// Creates options.
     public init(

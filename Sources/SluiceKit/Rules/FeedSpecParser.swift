@@ -132,7 +132,15 @@ struct FeedSpecParser {
     }
 
     private func vendorSource(_ node: Node) -> VendorSource? {
-        if let text = node.scalar?.string { return .constant(text) }
+        if let text = node.scalar?.string {
+            // An empty vendor would publish every record without one (`vendor:` left blank in a draft).
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                reader.fail(
+                    node, "vendor is empty; name the vendor ('vendor: ACME') or a field ('vendor: { field: vendor }')")
+                return nil
+            }
+            return .constant(text)
+        }
         guard let entries = reader.mapping(node, "vendor", allowed: ["field"]),
             let fieldNode = reader.requireKey("field", in: entries, of: node, "vendor"),
             let field = reader.string(fieldNode, "vendor field")
