@@ -78,7 +78,8 @@ import Testing
 
     /// Where the killed run was: what its outbox shows before the next run recovers it.
     private func moment(_ outbox: URL) throws -> String {
-        let runs = (try? FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("runs").path)) ?? []
+        let runs =
+            (try? FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("runs").path)) ?? []
         guard let run = runs.first else {
             let staging = outbox.appendingPathComponent(".staging")
             return FileManager.default.fileExists(atPath: staging.path) ? "staging" : "before staging"

@@ -30,7 +30,8 @@ import Testing
         defer { chmod(outbox.path, 0o755) }
         let result = try StoreProcess.runUnprivileged(["run", "--as-of", "2026-11-20"], in: work)
         #expect(result.status == 1)
-        #expect(result.stderr == "sluice: Outbox: cannot write to the outbox (Permission denied); nothing was published\n")
+        #expect(
+            result.stderr == "sluice: Outbox: cannot write to the outbox (Permission denied); nothing was published\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.appendingPathComponent("runs").path) == runs)
         #expect(try Data(contentsOf: outbox.appendingPathComponent("sluice.sqlite")) == store)
         #expect(try Data(contentsOf: outbox.appendingPathComponent("kpi.csv")) == kpi)

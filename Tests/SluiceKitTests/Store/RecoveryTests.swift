@@ -10,7 +10,8 @@ import Testing
         try work.drop("scorecard_2026-10.csv", "month,sl\n2026-10,82.5\n")
         // What a run killed right after its rename into runs/ leaves: a run begun in the store, its folder.
         try FileManager.default.createDirectory(at: work.outbox, withIntermediateDirectories: true)
-        try work.store().ledger.begin(runID: "20261118T000000Z", started: "2026-11-18T00:00:00Z", asOf: "2026-11-20", rulesSHA256: "")
+        try work.store().ledger.begin(
+            runID: "20261118T000000Z", started: "2026-11-18T00:00:00Z", asOf: "2026-11-20", rulesSHA256: "")
         let dead = work.outbox.appendingPathComponent("runs/20261118T000000Z")
         try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
         try Data("half".utf8).write(to: dead.appendingPathComponent("summary.json"))
