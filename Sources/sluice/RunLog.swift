@@ -16,6 +16,20 @@ struct RunLog {
     let displayBase: URL
 
     func report(_ report: RunReport, dryRun: Bool) {
+        let summary = report.summary
+        if report.nothingNew {
+            logDeferred(summary)
+            let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
+            let line = "nothing new: \(Self.count(summary.inputs.count, "file")) already processed\(deferred)"
+            if !logging.quiet { print(line) }
+            if logging.format == .json { logger.info("\(line)", metadata: ["event": "nothing-new"]) }
+            return
+        }
+        for input in summary.inputs where input.status == "skipped" {
+            logger.notice(
+                "\(input.path): skipped: \(input.reason ?? "already processed")",
+                metadata: ["file": "\(input.path)", "event": "skipped"])
+        }
         for finding in report.leadingFindings {
             logger.log(
                 level: finding.severity == .error ? .warning : .notice, "\(finding.diagnostic)",
@@ -29,12 +43,7 @@ struct RunLog {
         } else if more > 0 {
             logger.notice("… and \(more) more findings in \(folder)/exceptions.csv")
         }
-        let summary = report.summary
-        for file in summary.deferred {
-            logger.notice(
-                "\(file.path): deferred to the next run: \(file.reason)",
-                metadata: ["file": "\(file.path)", "event": "deferred"])
-        }
+        logDeferred(summary)
         let line = Self.summaryLine(summary, destination: dryRun ? "dry run, nothing published" : folder)
         if !logging.quiet { print(line) }
         if logging.format == .json {
@@ -54,10 +63,21 @@ struct RunLog {
         }
     }
 
+    private func logDeferred(_ summary: RunSummary) {
+        for file in summary.deferred {
+            logger.notice(
+                "\(file.path): deferred to the next run: \(file.reason)",
+                metadata: ["file": "\(file.path)", "event": "deferred"])
+        }
+    }
+
     /// `run 20261129T131105Z: 5 files (1 quarantined), 28 records: …→ Outbox/runs/20261129T131105Z`.
     static func summaryLine(_ summary: RunSummary, destination: String) -> String {
         let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
-        let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
+        let skipped = summary.inputs.filter { $0.status == "skipped" }.count
+        let deferred =
+            (skipped == 0 ? "" : ", \(skipped) skipped")
+            + (summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred")
         return "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined\(deferred)), "
             + "\(count(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
             + "\(count(summary.findings.errors, "error")), \(count(summary.findings.warnings, "warning")) → "
