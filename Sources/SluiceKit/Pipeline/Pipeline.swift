@@ -47,6 +47,9 @@ public enum Pipeline {
             }
             let results = KPIEvaluator(collector: collector).evaluate()
             for finding in results.findings { try outputs.write(finding) }
+            for finding in HistoryReview(rules: rules).findings(results, collector: collector) {
+                try outputs.write(finding)
+            }
             try outputs.close()
             try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
