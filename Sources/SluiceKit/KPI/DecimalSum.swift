@@ -9,6 +9,15 @@ struct DecimalSum: Sendable, Hashable {
     /// Digits after the decimal point.
     private(set) var scale = 0
 
+    /// A zero sum.
+    init() {}
+
+    /// A sum from its parts (the store reads states back with it).
+    init(significand: Int128, scale: Int) {
+        self.significand = significand
+        self.scale = scale
+    }
+
     /// Adds one value.
     mutating func add(_ value: ExactDecimal) {
         add(significand: Int128(value.significand), scale: value.scale)
