@@ -8,7 +8,7 @@ struct SluiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Turns BPO vendors' performance exports into trusted data.",
-        subcommands: [RunCommand.self, RulesCommand.self, PreviewCommand.self])
+        subcommands: [RunCommand.self, RulesCommand.self, PreviewCommand.self, HistoryCommand.self])
 
     /// Parses, runs, and exits with the code `ExitStatus` decides; usage errors exit 2.
     static func main() {
