@@ -37,6 +37,17 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw Terminal.fail(error)
         }
+        if report.nothingNew {
+            for file in report.summary.deferred {
+                Terminal.error("\(file.path): deferred to the next run: \(file.reason)")
+            }
+            let deferred = report.summary.deferred.isEmpty ? "" : ", \(report.summary.deferred.count) deferred"
+            print("nothing new: \(count(report.summary.inputs.count, "file")) already processed\(deferred)")
+            return
+        }
+        for input in report.summary.inputs where input.status == "skipped" {
+            Terminal.error("\(input.path): skipped: \(input.reason ?? "already processed")")
+        }
         for finding in report.leadingFindings {
             Terminal.error(finding.diagnostic)
         }
@@ -51,10 +62,14 @@ struct RunCommand: ParsableCommand {
         }
         let summary = report.summary
         let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
+        Terminal.changes(summary.changes, limit: report.settings.stderrFindingLimit, runFolder: report.runFolder)
         for file in summary.deferred {
             Terminal.error("\(file.path): deferred to the next run: \(file.reason)")
         }
-        let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
+        let skipped = summary.inputs.filter { $0.status == "skipped" }.count
+        let deferred =
+            (skipped == 0 ? "" : ", \(skipped) skipped")
+            + (summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred")
         let destination =
             options.dryRun
             ? "dry run, nothing published" : DisplayPath.of(report.runFolder, relativeTo: Folders.current)

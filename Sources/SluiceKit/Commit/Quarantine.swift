@@ -20,6 +20,15 @@ struct Quarantine {
             let text = "file: \(file.displayPath)\nreason: \(reason)\n"
             try Data(text.utf8).write(to: folder.appendingPathComponent(name + ".reason.txt"))
         } catch {
+            // The inbox file went away (or lost its read permission) while the run was working:
+            // name it, and publish nothing — the next run sees the inbox as it then is.
+            guard manager.isReadableFile(atPath: file.url.path) else {
+                throw OutputError(
+                    path: file.displayPath,
+                    message:
+                        "the inbox file cannot be read any more (deleted or made unreadable during the run); nothing was published"
+                )
+            }
             throw OutputError(path: copy.path, message: "cannot quarantine file: \(error.localizedDescription)")
         }
         return "quarantine/" + name

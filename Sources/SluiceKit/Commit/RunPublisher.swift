@@ -27,14 +27,15 @@ public struct RunPublisher: Sendable {
     /// The symbolic link to the latest published run.
     public var latestLink: URL { outbox.appendingPathComponent("latest") }
 
-    /// A run id from the start time (`20261129T131105Z`), suffixed when already taken.
-    public func runID(startedAt date: Date) -> String {
+    /// A run id from the start time (`20261129T131105Z`), suffixed when already taken (by a
+    /// folder, or by a run the store knows, `isTaken`).
+    public func runID(startedAt date: Date, isTaken: (String) -> Bool = { _ in false }) -> String {
         let base = Timestamps.compact(date)
         var candidate = base
         var counter = 2
         let manager = FileManager.default
         while manager.fileExists(atPath: runsFolder.appendingPathComponent(candidate).path)
-            || manager.fileExists(atPath: stagingFolder.appendingPathComponent(candidate).path)
+            || manager.fileExists(atPath: stagingFolder.appendingPathComponent(candidate).path) || isTaken(candidate)
         {
             candidate = "\(base)-\(counter)"
             counter += 1
@@ -51,23 +52,56 @@ public struct RunPublisher: Sendable {
         return folder
     }
 
-    /// Moves the staged run into `runs/` and repoints `latest`; returns the published folder.
+    /// Moves the staged run into `runs/` (after syncing every file of it); returns the published
+    /// folder. `latest` is repointed separately, once the store has the run (`pointLatest`).
     public func publish(runID: String, staging: URL) throws(OutputError) -> URL {
         try makeFolder(runsFolder)
         let destination = runsFolder.appendingPathComponent(runID)
-        try syncFolder(staging)
+        try DurableFolder.syncTree(staging)
         guard rename(staging.path, destination.path) == 0 else {
             throw Self.error(destination.path, "cannot publish the run")
         }
         try syncFolder(runsFolder)
         rmdir(stagingFolder.path)  // only when empty: another run's staging is left alone
+        return destination
+    }
+
+    /// Points `Outbox/latest` at a published run, atomically (a new link renamed over the old).
+    public func pointLatest(at runID: String) throws(OutputError) {
         let temporary = outbox.appendingPathComponent(".latest-\(runID)")
         unlink(temporary.path)
         guard symlink("runs/\(runID)", temporary.path) == 0, rename(temporary.path, latestLink.path) == 0 else {
             throw Self.error(latestLink.path, "cannot point 'latest' at the run")
         }
         try syncFolder(outbox)
-        return destination
+    }
+
+    /// Takes a published run folder back out of `runs/` (a run whose store transaction never
+    /// happened): renamed away first, so it disappears from `runs/` in one step, then removed.
+    public func withdraw(runID: String) throws(OutputError) {
+        let folder = runsFolder.appendingPathComponent(runID)
+        guard FileManager.default.fileExists(atPath: folder.path) else { return }
+        try makeFolder(stagingFolder)
+        let aside = stagingFolder.appendingPathComponent("withdrawn-\(runID)")
+        try? FileManager.default.removeItem(at: aside)
+        guard rename(folder.path, aside.path) == 0 else { throw Self.error(folder.path, "cannot withdraw the run") }
+        try syncFolder(runsFolder)
+        try? FileManager.default.removeItem(at: aside)
+    }
+
+    /// Removes everything left in `.staging/` by runs that died; call only under the outbox lock.
+    public func clearStaging() throws(OutputError) {
+        let manager = FileManager.default
+        guard let leftovers = try? manager.contentsOfDirectory(atPath: stagingFolder.path) else { return }
+        for name in leftovers {
+            let path = stagingFolder.appendingPathComponent(name)
+            do {
+                try manager.removeItem(at: path)
+            } catch {
+                throw OutputError(
+                    path: path.path, message: "cannot remove a dead run's staging: \(error.localizedDescription)")
+            }
+        }
     }
 
     /// Removes a staging folder after a failed run.

@@ -33,6 +33,9 @@ final class KPICollector {
     private let kpiByName: [String: KPISpec]
     private(set) var reported: [KPIObservation] = []
     private(set) var groups: [String: [KPIKey: Group]] = [:]
+    /// Record-level groups of the file being read, by feed; `finishFile()` merges them into
+    /// `groups`. Kept per file so the store can keep each file's partial states.
+    private(set) var fileGroups: [String: [KPIKey: Group]] = [:]
     /// Feed → vendor → period label → the earliest file date and the files.
     private(set) var received: [SubmissionKey: (date: CivilDate, files: [String])] = [:]
     private(set) var quality: [QualityKey: Quality] = [:]
@@ -85,6 +88,7 @@ final class KPICollector {
     func restore(_ snapshot: Snapshot) {
         reported.removeLast(reported.count - snapshot.reported)
         groups = snapshot.groups
+        fileGroups = [:]
         received = snapshot.received
         quality = snapshot.quality
     }
@@ -176,7 +180,7 @@ final class KPICollector {
                 let dayOfPeriod = day.daysSinceEpoch - period.start.daysSinceEpoch + 1
                 // The default is an autoclosure: new states are made only for a new group.
                 update(
-                    &groups[feed.name, default: [:]][
+                    &fileGroups[feed.name, default: [:]][
                         key, default: Group(states: derivations.map { $0.plan.makeState() })]
                 ) {
                     group in
@@ -189,6 +193,47 @@ final class KPICollector {
                 }
             }
             noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
+        }
+    }
+
+    /// Ends a file: its record-level groups join the run's. Returns them, by feed.
+    @discardableResult
+    func finishFile() -> [String: [KPIKey: Group]] {
+        let finished = fileGroups
+        fileGroups = [:]
+        for (feed, byKey) in finished {
+            for (key, group) in byKey { merge(group, feed: feed, key: key) }
+        }
+        return finished
+    }
+
+    /// Adds a group's states to the run's (a finished file's, or one read back from the store).
+    func merge(_ group: Group, feed: String, key: KPIKey) {
+        guard var existing = groups[feed]?[key] else {
+            groups[feed, default: [:]][key] = group
+            return
+        }
+        for offset in existing.states.indices { existing.states[offset].merge(group.states[offset]) }
+        existing.records += group.records
+        existing.days.formUnion(group.days)
+        for file in group.files where !existing.files.contains(file) { existing.files.append(file) }
+        groups[feed]![key] = existing
+    }
+
+    /// Adds a KPI value reported in an earlier run (read back from the store).
+    func seed(reported observation: KPIObservation) {
+        reported.append(observation)
+    }
+
+    /// Adds a receipt of an earlier run, so submissions are judged against every file received.
+    func seed(receipt key: SubmissionKey, on date: CivilDate, file: String) {
+        let day = min(date, asOf)
+        if var entry = received[key] {
+            if !entry.files.contains(file) { entry.files.append(file) }
+            entry.date = min(entry.date, day)
+            received[key] = entry
+        } else {
+            received[key] = (day, [file])
         }
     }
 

@@ -28,7 +28,7 @@ public enum ExitStatus: Int32, Sendable, Hashable, CaseIterable {
         case let error as SluiceError:
             switch error {
             case .rules, .input: return .usageOrRules
-            case .inbox, .output: return .failure
+            case .inbox, .output, .store: return .failure
             case .locked: return .locked
             }
         default: return .failure

@@ -29,7 +29,16 @@ public enum Pipeline {
         }
         let files = scanned.filter { gate.deferral(of: $0) == nil }
         let publisher = RunPublisher(outbox: options.outbox)
-        let runID = publisher.runID(startedAt: started)
+        let session = try StoreSession(options: options, publisher: publisher)
+        let runID = publisher.runID(startedAt: started, isTaken: session.knows)
+        let entries = try session.intake(files, runID: runID)
+        if entries.allSatisfy({ if case .skipped = $0.verdict { true } else { false } }) {
+            return try nothingNew(
+                entries, deferred: deferred, session: session, rules: rules, asOf: asOf, started: started,
+                options: options)
+        }
+        try session.begin(runID: runID, started: Timestamps.iso(started), asOf: "\(asOf)", rulesSHA256: "")
+        try session.seedReceipts(into: collector)
         var staging: URL?
         do {
             let folder = try publisher.stage(runID: runID)
@@ -38,28 +47,35 @@ public enum Pipeline {
                 folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
+            let recorder = RunRecorder(rules: rules)
             var inputs: [InputSummary] = []
-            for file in files {
+            for entry in entries {
                 inputs.append(
-                    try process(
-                        file, router: router, checkers: checkers, outputs: outputs, kpis: collector,
-                        quarantine: quarantine))
+                    try intake(
+                        entry, router: router, checkers: checkers, outputs: outputs, kpis: collector,
+                        quarantine: quarantine, recorder: recorder))
             }
             let results = KPIEvaluator(collector: collector).evaluate()
-            for finding in results.findings { try outputs.write(finding) }
-            for finding in HistoryReview(rules: rules).findings(results, collector: collector) {
+            for finding in ownFindings(results.findings, files: entries) { try outputs.write(finding) }
+            let history = try session.history(
+                rules: rules, asOf: asOf, entries: entries, inputs: inputs, run: collector)
+            for finding in HistoryReview(rules: rules, earlier: history.earlier).findings(results, collector: collector)
+            {
                 try outputs.write(finding)
             }
+            try ChangesWriter.write(history.changes, to: folder)
             try outputs.close()
             try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)
+            let finished = Timestamps.iso(options.now())
             var summary = RunSummary(
-                runID: runID, startedAt: Timestamps.iso(started), finishedAt: Timestamps.iso(options.now()),
+                runID: runID, startedAt: Timestamps.iso(started), finishedAt: finished,
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
                 outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
                 quality: results.quality.map(QualitySummary.init), deferred: deferred, dryRun: options.dryRun)
+            summary.changes = history.changes
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
             let published: URL
@@ -67,19 +83,27 @@ public enum Pipeline {
                 publisher.discard(staging: folder)
                 published = folder
             } else {
+                // The order is what makes a crash at any point recoverable (see RunRecovery).
                 published = try publisher.publish(runID: runID, staging: folder)
-                // Only after the run is published: a failed run leaves the inbox untouched.
-                if let archive = options.archive {
-                    _ = try InboxArchiver(archive: archive, inbox: options.inbox).archive(
-                        files, on: InboxFile.utcDate(of: started))
-                }
+                staging = nil
+                try session.commit(recorder, runID: runID, finished: finished, exitCode: status.rawValue)
+                try session.publishViews(rules: rules, asOf: asOf)
+                // Only after the run is committed: a failed run leaves the inbox untouched.
+                try archive(entries.map(\.file), options: options, on: started)
             }
             return RunReport(
                 summary: summary, runFolder: published, leadingFindings: outputs.leading, exitStatus: status,
                 settings: rules.settings)
-        } catch {
+        } catch let error as SluiceError {
             if let staging { publisher.discard(staging: staging) }
+            session.abandon(runID: runID)
+            throw error
+        } catch let error as OutputError {
+            if let staging { publisher.discard(staging: staging) }
+            session.abandon(runID: runID)
             throw .output(error)
+        } catch {
+            preconditionFailure("unexpected error \(error)")
         }
     }
 
@@ -105,19 +129,10 @@ public enum Pipeline {
         return checkers
     }
 
-    private static func process(
-        _ file: InboxFile, router: FeedRouter, checkers: [String: FeedChecker], outputs: RunOutputs,
+    static func process(
+        _ file: InboxFile, digest: String, router: FeedRouter, checkers: [String: FeedChecker], outputs: RunOutputs,
         kpis: KPICollector, quarantine: Quarantine
     ) throws(OutputError) -> InputSummary {
-        let digest: String
-        do {
-            digest = try FileDigest.sha256(of: file.url)
-        } catch {
-            return try quarantined(
-                file, feed: nil, sha256: "", ruleID: "unreadable-file",
-                reason: "cannot read file: \(error.localizedDescription)", line: nil,
-                outputs: outputs, quarantine: quarantine)
-        }
         var summary = InputSummary(
             path: file.displayPath, size: file.size, sha256: digest, feed: nil, status: "processed", reason: nil,
             quarantinedAs: nil, records: RecordCounts(), droppedRows: 0, errors: 0, warnings: 0)

@@ -13,6 +13,8 @@ public struct RunReport: Sendable {
     public var exitStatus: ExitStatus
     /// The run-wide settings used.
     public var settings: RunSettings
+    /// Every inbox file was already in the ledger: no run folder was written.
+    public var nothingNew = false
 
     /// Every finding's count.
     public var totalFindings: Int { summary.findings.errors + summary.findings.warnings }

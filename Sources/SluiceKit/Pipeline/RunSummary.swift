@@ -18,6 +18,8 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public var deferred: [DeferredFile] = []
     /// Whether the run was a dry run (nothing published).
     public var dryRun = false
+    /// Published KPI values this run's resubmissions replaced (also in `changes.csv`).
+    public var changes: [KPIChange] = []
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -28,6 +30,7 @@ public struct RunSummary: Codable, Sendable, Hashable {
         case asOf = "as_of"
         case kpis, quality, deferred
         case dryRun = "dry_run"
+        case changes
     }
 }
 
@@ -120,7 +123,8 @@ public struct InputSummary: Codable, Sendable, Hashable {
     public var size: Int
     public var sha256: String
     public var feed: String?
-    /// `processed` or `quarantined`.
+    /// `processed`, `quarantined`, `skipped` (already in the ledger) or `duplicate` (the same
+    /// content as an earlier file under another name).
     public var status: String
     public var reason: String?
     public var quarantinedAs: String?
@@ -128,6 +132,10 @@ public struct InputSummary: Codable, Sendable, Hashable {
     public var droppedRows: Int
     public var errors: Int
     public var warnings: Int
+    /// For a `skipped` or `duplicate` file: the run that first dealt with its content.
+    public var firstRun: String? = nil
+    /// For a `duplicate` file: the earlier file with the same content.
+    public var duplicateOf: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case path, size, sha256, feed, status, reason
@@ -135,6 +143,8 @@ public struct InputSummary: Codable, Sendable, Hashable {
         case records
         case droppedRows = "dropped_rows"
         case errors, warnings
+        case firstRun = "first_run"
+        case duplicateOf = "duplicate_of"
     }
 }
 

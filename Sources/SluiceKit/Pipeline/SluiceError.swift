@@ -10,6 +10,8 @@ public enum SluiceError: Error, Sendable, CustomStringConvertible {
     case input(path: String, message: String)
     /// Another run holds the outbox's lock; this run did nothing.
     case locked(path: String)
+    /// The store (`Outbox/sluice.sqlite`) cannot be opened, migrated, read or written.
+    case store(StoreError)
 
     /// The message for stderr.
     public var description: String {
@@ -19,6 +21,7 @@ public enum SluiceError: Error, Sendable, CustomStringConvertible {
         case .output(let error): return error.description
         case .input(let path, let message): return "\(path): \(message)"
         case .locked(let path): return "\(path): another sluice run is working on this outbox; this run did nothing"
+        case .store(let error): return error.description
         }
     }
 }

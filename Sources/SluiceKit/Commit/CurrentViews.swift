@@ -1,0 +1,58 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The top-level datasets `Outbox/kpi.csv`, `credits.csv` and `submissions.csv` (and
+/// `kpi-wide.csv` with the wide layout): the current truth across all runs, rebuilt from the
+/// store. Each is written beside its final name, synced, and renamed over it, so a reader sees
+/// the old file or the new one, never half of one.
+struct CurrentViews {
+    /// The files rebuilt, as named under the outbox.
+    static let names = ["kpi.csv", "kpi-wide.csv", "credits.csv", "submissions.csv"]
+
+    let outbox: URL
+
+    /// Evaluates everything current in the store as of `asOf` and replaces the top-level files.
+    func rebuild(from store: Store, rules: RuleSet, asOf: CivilDate) throws(OutputError) {
+        let collector: KPICollector
+        do {
+            collector = try KPICollector(rules: rules, asOf: asOf)
+            try StoreSeed.current(from: store.history, into: collector)
+        } catch let error as StoreError {
+            throw OutputError(path: error.path, message: error.message)
+        } catch {
+            throw OutputError(path: outbox.path, message: "cannot rebuild the datasets: \(error)")
+        }
+        let results = KPIEvaluator(collector: collector).evaluate()
+        let folder = outbox.appendingPathComponent(".staging").appendingPathComponent("views-\(getpid())")
+        let manager = FileManager.default
+        try? manager.removeItem(at: folder)
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: folder.path, message: "cannot create folder: \(error.localizedDescription)")
+        }
+        defer {
+            try? manager.removeItem(at: folder)
+            rmdir(folder.deletingLastPathComponent().path)  // only when empty
+        }
+        try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
+        for name in Self.names {
+            let written = folder.appendingPathComponent(name)
+            let target = outbox.appendingPathComponent(name)
+            guard manager.fileExists(atPath: written.path) else {
+                unlink(target.path)  // a layout no longer written
+                continue
+            }
+            guard rename(written.path, target.path) == 0 else {
+                throw OutputError(
+                    path: target.path, message: "cannot replace the dataset: \(String(cString: strerror(errno)))")
+            }
+        }
+        try DurableFolder.sync(outbox)
+    }
+}
