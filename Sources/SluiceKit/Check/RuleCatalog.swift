@@ -23,6 +23,8 @@ public enum RuleCatalog {
         Entry(id: "unknown-column", summary: "every column is claimed by a field"),
         Entry(id: "missing-column", summary: "every field has a column"),
         Entry(id: "duplicate-column", summary: "no two columns match the same field"),
+        Entry(
+            id: "duplicate-submission", summary: "a file's content has not been dealt with before under another name"),
         Entry(id: "unrouted-file", summary: "exactly one feed claims the file"),
         Entry(id: "unreadable-file", summary: "the file can be read"),
     ]

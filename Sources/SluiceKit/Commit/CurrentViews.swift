@@ -9,7 +9,8 @@ import Foundation
 /// The top-level datasets `Outbox/kpi.csv`, `credits.csv` and `submissions.csv` (and
 /// `kpi-wide.csv` with the wide layout): the current truth across all runs, rebuilt from the
 /// store. Each is written beside its final name, synced, and renamed over it, so a reader sees
-/// the old file or the new one, never half of one.
+/// the old file or the new one, never half of one; a file whose content did not change is not
+/// replaced.
 struct CurrentViews {
     /// The files rebuilt, as named under the outbox.
     static let names = ["kpi.csv", "kpi-wide.csv", "credits.csv", "submissions.csv"]
@@ -46,6 +47,10 @@ struct CurrentViews {
             let target = outbox.appendingPathComponent(name)
             guard manager.fileExists(atPath: written.path) else {
                 unlink(target.path)  // a layout no longer written
+                continue
+            }
+            // An unchanged dataset is left as it is (a re-run changes nothing, not even a file's time).
+            if let old = manager.contents(atPath: target.path), old == manager.contents(atPath: written.path) {
                 continue
             }
             guard rename(written.path, target.path) == 0 else {

@@ -107,6 +107,7 @@ public struct RunPublisher: Sendable {
     /// Removes a staging folder after a failed run.
     public func discard(staging: URL) {
         try? FileManager.default.removeItem(at: staging)
+        rmdir(stagingFolder.path)  // only when empty
     }
 
     private func makeFolder(_ url: URL) throws(OutputError) {

@@ -142,9 +142,10 @@ final class StoreSession {
 
     /// Rebuilds the top-level datasets from the store and points `latest` at the newest run,
     /// when a run committed since they were last written (this one, or one that died after
-    /// its store transaction).
-    func publishViews(rules: RuleSet, asOf: CivilDate) throws(SluiceError) {
-        guard !unpublished.isEmpty else { return }
+    /// its store transaction) — or always, with `always`, so that a run with nothing new still
+    /// moves them on to its as-of date (a submission that became overdue).
+    func publishViews(rules: RuleSet, asOf: CivilDate, always: Bool = false) throws(SluiceError) {
+        guard always || !unpublished.isEmpty else { return }
         do {
             try CurrentViews(outbox: publisher.outbox).rebuild(from: store, rules: rules, asOf: asOf)
         } catch {

@@ -63,14 +63,16 @@ extension Pipeline {
             firstRun: earlier.runID)
     }
 
-    /// Every file was in the ledger: nothing is written, except what a run that died after its
-    /// store transaction left to do (the top-level datasets and `latest`).
+    /// Every file was in the ledger: no run folder is written. The top-level datasets are
+    /// re-evaluated as of the run's date and replaced only where that changed something (a
+    /// submission fell overdue), and what a run that died after its store transaction left
+    /// undone (`latest`) is completed.
     static func nothingNew(
         _ entries: [StoreSession.Entry], deferred: [DeferredFile], session: StoreSession, rules: RuleSet,
         asOf: CivilDate, started: Date, options: RunOptions
     ) throws(SluiceError) -> RunReport {
         if !options.dryRun {
-            try session.publishViews(rules: rules, asOf: asOf)
+            try session.publishViews(rules: rules, asOf: asOf, always: true)
             do {
                 try archive(entries.map(\.file), options: options, on: started)
             } catch {

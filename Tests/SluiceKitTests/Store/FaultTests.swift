@@ -56,6 +56,31 @@ import Testing
         #expect(try StoreProcess.runUnprivileged(["run", "--as-of", "2026-11-20"], in: work).status == 0)
     }
 
+    @Test(
+        .enabled(
+            if: StoreProcess.canMountTmpfs,
+            "filling a disk needs a small tmpfs, which only root with CAP_SYS_ADMIN can mount"))
+    func aFullDiskIsAnErrorNamingThePathAndNothingIsPublished() throws {
+        let (work, _) = try StoreProcess.multiFileWork(contactFiles: 4, perFile: 3000)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let outbox = work.appendingPathComponent("Outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        try #require(StoreProcess.tool("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", outbox.path]) == 0)
+        defer { StoreProcess.tool("/bin/umount", [outbox.path]) }
+        let result = try ExecutableTests.run(["run", "--as-of", "2026-11-20"], in: work)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("sluice: \(outbox.path)/.staging/"), "names the file it could not write")
+        #expect(result.stderr.hasSuffix(": No space left on device\n"))
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("runs").path))
+        #expect(!FileManager.default.fileExists(atPath: outbox.appendingPathComponent("kpi.csv").path))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted() == [
+                ".sluice.lock", "sluice.sqlite",
+            ],
+            "no staging left, nothing published")
+        #expect(try Store(outbox: outbox).ledger.allRuns().map(\.state) == [.rolledBack])
+    }
+
     @Test func aFileDeletedAfterTheInboxWasListedIsAnErrorNamingIt() throws {
         let work = try StoreWorkFolder()
         try work.drop("scorecard_2026-10.csv", "month,sl\n2026-10,82.5\n")

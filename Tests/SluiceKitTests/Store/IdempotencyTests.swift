@@ -21,6 +21,20 @@ import Testing
         #expect(try work.store().ledger.allRuns().map(\.id) == [first.summary.runID], "no run recorded")
     }
 
+    @Test func aRunWithNothingNewStillMovesTheTopLevelSubmissionsOnToItsDate() throws {
+        let work = try StoreWorkFolder()
+        try work.drop("scorecard_2026-09.csv", "month,sl\n2026-09,82.5\n", receivedOn: "2026-10-04")
+        _ = try work.run(asOf: CivilDate(year: 2026, month: 11, day: 6))
+        let statuses = { () throws -> [String] in
+            try work.lines("submissions.csv").dropFirst().map { CSVCells.split($0) }.map { "\($0[3]) \($0[7])" }
+        }
+        #expect(try statuses() == ["2026-09 received", "2026-10 pending", "2026-11 pending"])
+        let report = try work.run(asOf: CivilDate(year: 2026, month: 11, day: 8))
+        #expect(report.nothingNew)
+        #expect(try statuses() == ["2026-09 received", "2026-10 missing", "2026-11 pending"])
+        #expect(try work.runFolders().count == 1)
+    }
+
     @Test func aKnownFileBesideANewOneIsSkippedAndNamesTheRunThatProcessedIt() throws {
         let work = try StoreWorkFolder()
         try work.drop("scorecard_2026-09.csv", "month,sl\n2026-09,82.5\n")

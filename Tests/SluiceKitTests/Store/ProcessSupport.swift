@@ -140,3 +140,27 @@ enum StoreProcess {
         }
     }
 }
+
+extension StoreProcess {
+    /// Runs a system tool; returns its exit status.
+    @discardableResult
+    static func tool(_ path: String, _ arguments: [String]) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    /// Whether a small tmpfs can be mounted here (root with CAP_SYS_ADMIN), to fill a disk for real.
+    static let canMountTmpfs: Bool = {
+        guard isRoot, let folder = try? TestPaths.temporaryFolder() else { return false }
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard tool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", folder.path]) == 0 else { return false }
+        tool("/bin/umount", [folder.path])
+        return true
+    }()
+}

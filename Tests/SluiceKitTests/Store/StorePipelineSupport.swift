@@ -74,13 +74,13 @@ final class StoreWorkFolder {
         try FileManager.default.removeItem(at: inbox.appendingPathComponent(name))
     }
 
-    /// One run, an hour after the last; as of 2026-11-20.
-    func run(dryRun: Bool = false) throws -> RunReport {
+    /// One run, an hour after the last; as of 2026-11-20 unless told.
+    func run(dryRun: Bool = false, asOf: CivilDate = CivilDate(year: 2026, month: 11, day: 20)) throws -> RunReport {
         clock += 3600
         let now = clock
         var options = RunOptions(
             inbox: inbox, rules: root.appendingPathComponent("Rules"), outbox: outbox, displayBase: root,
-            now: { now }, asOf: CivilDate(year: 2026, month: 11, day: 20))
+            now: { now }, asOf: asOf)
         options.dryRun = dryRun
         return try Pipeline.run(options)
     }
