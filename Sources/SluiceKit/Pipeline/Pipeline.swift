@@ -37,7 +37,9 @@ public enum Pipeline {
                 entries, deferred: deferred, session: session, rules: rules, asOf: asOf, started: started,
                 options: options)
         }
-        try session.begin(runID: runID, started: Timestamps.iso(started), asOf: "\(asOf)", rulesSHA256: "")
+        try session.begin(
+            runID: runID, started: Timestamps.iso(started), asOf: "\(asOf)",
+            rulesSHA256: RulesFingerprint.sha256(of: options.rules))
         try session.seedReceipts(into: collector)
         var staging: URL?
         do {

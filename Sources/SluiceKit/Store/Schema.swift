@@ -2,7 +2,8 @@
 ///
 /// * `runs` — every run that started, with its state: `started` (working, or crashed before
 ///   its store transaction), `committed` (its store transaction is in), `published` (the
-///   top-level datasets and `latest` show it), `rolled-back` (crashed; its folder was removed).
+///   top-level datasets and `latest` show it), `rolled-back` (crashed; its folder was removed);
+///   and the SHA-256 of the rules files it read.
 /// * `files` — the ledger: every inbox file a committed run dealt with, by content hash and
 ///   path, with its outcome. Lineage: `superseded_by` names the later file with the same path
 ///   and feed that replaced it.

@@ -19,6 +19,11 @@ import Testing
         #expect(try work.runFolders() == [report.summary.runID])
         #expect(report.summary.inputs.map(\.status) == ["processed"])
         let states = try work.store().ledger.allRuns().map { "\($0.id) \($0.state.rawValue)" }
+        let rules = try work.store().database.prepare("SELECT rules_sha256 FROM runs WHERE id = ?").rows([
+            .text(report.summary.runID)
+        ]) { $0.text(0) }
+        #expect(rules == [RulesFingerprint.sha256(of: work.root.appendingPathComponent("Rules"))])
+        #expect(rules.first?.count == 64)
         #expect(states == ["20261118T000000Z rolled-back", "\(report.summary.runID) published"])
     }
 
