@@ -43,6 +43,13 @@ struct RunLog {
         } else if more > 0 {
             logger.notice("… and \(more) more findings in \(folder)/exceptions.csv")
         }
+        let limit = report.settings.stderrFindingLimit
+        for change in summary.changes.prefix(limit) {
+            logger.notice("changed: \(change.line)", metadata: ["event": "changed"])
+        }
+        if summary.changes.count > limit {
+            logger.notice("… and \(summary.changes.count - limit) more changes in \(folder)/changes.csv")
+        }
         logDeferred(summary)
         let line = Self.summaryLine(summary, destination: dryRun ? "dry run, nothing published" : folder)
         if !logging.quiet { print(line) }

@@ -9,7 +9,10 @@ struct SluiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sluice",
         abstract: "Turns BPO vendors' performance exports into trusted data.",
-        subcommands: [RunCommand.self, RulesCommand.self, PreviewCommand.self, PruneCommand.self, DescribeCommand.self])
+        subcommands: [
+            RunCommand.self, RulesCommand.self, PreviewCommand.self, HistoryCommand.self, PruneCommand.self,
+            DescribeCommand.self,
+        ])
 
     /// Parses, runs, and exits with the code `ExitStatus` decides; usage errors exit 2.
     static func main() {

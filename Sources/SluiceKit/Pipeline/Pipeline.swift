@@ -66,6 +66,13 @@ public enum Pipeline {
             }
             let results = KPIEvaluator(collector: collector).evaluate()
             for finding in ownFindings(results.findings, files: entries) { try outputs.write(finding) }
+            let history = try session.history(
+                rules: rules, asOf: asOf, entries: entries, inputs: inputs, run: collector)
+            for finding in HistoryReview(rules: rules, earlier: history.earlier).findings(results, collector: collector)
+            {
+                try outputs.write(finding)
+            }
+            try ChangesWriter.write(history.changes, to: folder)
             try outputs.close()
             try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
@@ -77,6 +84,7 @@ public enum Pipeline {
                 inputs: inputs, records: inputs.map(\.records).reduce(RecordCounts(), +), findings: outputs.counts,
                 outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
                 quality: results.quality.map(QualitySummary.init), deferred: deferred, dryRun: options.dryRun)
+            summary.changes = history.changes
             try ExceptionsReport(summary: summary, digest: outputs.digest).write(
                 to: folder.appendingPathComponent("exceptions.html"))
             try KPIReport(input: KPIReportInput(results: results, runID: runID, asOf: "\(asOf)")).write(

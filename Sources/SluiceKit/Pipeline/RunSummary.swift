@@ -18,6 +18,8 @@ public struct RunSummary: Codable, Sendable, Hashable {
     public var deferred: [DeferredFile] = []
     /// Whether the run was a dry run (nothing published).
     public var dryRun = false
+    /// Published KPI values this run's resubmissions replaced (also in `changes.csv`).
+    public var changes: [KPIChange] = []
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -28,6 +30,7 @@ public struct RunSummary: Codable, Sendable, Hashable {
         case asOf = "as_of"
         case kpis, quality, deferred
         case dryRun = "dry_run"
+        case changes
     }
 }
 

@@ -4,7 +4,7 @@ import Yams
 struct KPICatalogParser {
     static let kpiKeys = [
         "id", "name", "description", "unit", "direction", "decimals", "aliases", "tolerance", "target", "warning",
-        "critical",
+        "critical", "history",
     ]
     static let contractKeys = [
         "id", "vendor", "description", "start", "end", "period", "time-zone", "targets", "credits", "submissions",
@@ -62,6 +62,9 @@ struct KPICatalogParser {
             spec.defaultTarget = target
         } else if let key = entries["warning"]?.key ?? entries["critical"]?.key {
             reader.fail(key, "'warning' and 'critical' need a 'target' in KPI '\(id)'")
+        }
+        if let value = entries["history"]?.value {
+            spec.history = HistorySpecParser(reader: reader).parse(value, kpi: id)
         }
         return reader.errors.count == errorsBefore ? spec : nil
     }

@@ -16,6 +16,8 @@ public struct KPISpec: Sendable, Hashable {
     public var tolerance: ExactDecimal?
     /// The target every contract uses unless it declares its own for this KPI.
     public var defaultTarget: SLATarget?
+    /// History checks against the vendor's earlier periods (`history:`), if declared.
+    public var history: HistorySpec?
     /// Where it is declared.
     public var declaredAt: RulesLocation
 

@@ -205,7 +205,7 @@ extension ExecutableTests {
         #expect(result.status == 3)
         #expect(
             result.stdout.contains(
-                "8 files (1 quarantined), 39 records: 28 accepted, 11 rejected; 18 errors, 5 warnings"))
+                "8 files (1 quarantined), 39 records: 28 accepted, 11 rejected; 18 errors, 6 warnings"))
         let kpi = try String(contentsOf: work.appendingPathComponent("Outbox/latest/kpi.csv"), encoding: .utf8)
         #expect(
             kpi.contains(

@@ -12,7 +12,7 @@ import Testing
         RulesFileParser.topKeys + RulesFileParser.settingsKeys + FeedSpecParser.feedKeys + FeedSpecParser.csvKeys
             + FeedSpecParser.numberKeys + FeedSpecParser.checkKeys + FeedSpecParser.uniqueKeys
             + FieldSpecParser.fieldKeys + FieldSpecParser.rangeKeys + FieldSpecParser.patternKeys
-            + FieldSpecParser.maxLengthKeys + FieldSpecParser.enumValueKeys
+            + FieldSpecParser.maxLengthKeys + FieldSpecParser.enumValueKeys + HistorySpecParser.historyKeys
     ).sorted()
 
     @Test(arguments: keys)

@@ -1,0 +1,57 @@
+/// What a run compares with earlier runs, read from the store before its own transaction:
+/// the vendors' earlier published values (for history checks) and the differences its
+/// resubmissions make (for `changes.csv`).
+extension StoreSession {
+    /// Earlier runs' published values and this run's changes to them.
+    struct RunHistory {
+        var earlier: [HistoryReview.SeriesKey: [PeriodKey: ExactRatio]] = [:]
+        var changes: [KPIChange] = []
+    }
+
+    /// Reads what the store publishes now (everything current, evaluated as the top-level
+    /// datasets are) and what this run's processed files replace.
+    func history(
+        rules: RuleSet, asOf: CivilDate, entries: [Entry], inputs: [InputSummary], run collector: KPICollector
+    ) throws(SluiceError) -> RunHistory {
+        var result = RunHistory()
+        let published: KPICollector
+        do {
+            published = try KPICollector(rules: rules, asOf: asOf)
+        } catch {
+            throw .rules(error)
+        }
+        do {
+            try StoreSeed.current(from: store.history, into: published)
+            for row in KPIEvaluator(collector: published).evaluate().rows where row.key.dimension.isEmpty {
+                guard let actual = row.actual else { continue }
+                result.earlier[HistoryReview.SeriesKey(row.key), default: [:]][row.key.period] = actual
+            }
+            let paths = Dictionary(
+                entries.map { ($0.file.displayPath, $0.path) }, uniquingKeysWith: { first, _ in first })
+            var replaced: [String: String] = [:]
+            for input in inputs where input.status == "processed" {
+                guard let feed = input.feed, let path = paths[input.path] else { continue }
+                for earlier in try store.ledger.replaceable(path: path, feed: feed) { replaced[earlier] = input.path }
+            }
+            result.changes = KPIChangeFinder.changes(
+                earlier: try store.history.currentObservationsWithRuns(), run: collector.reported,
+                replacedFiles: replaced, kpis: rules.kpis)
+        } catch {
+            throw .store(error)
+        }
+        return result
+    }
+}
+
+extension Ledger {
+    /// The display paths of earlier processed files with this inbox path and feed that are
+    /// still current: what a same-named resubmission replaces.
+    func replaceable(path: String, feed: String) throws(StoreError) -> [String] {
+        try database.prepare(
+            """
+            SELECT display_path FROM files WHERE path = ? AND feed = ? AND outcome = 'processed'
+                AND superseded_by IS NULL ORDER BY id
+            """
+        ).rows([.text(path), .text(feed)]) { row in row.text(0) }
+    }
+}
