@@ -35,7 +35,8 @@ public enum Pipeline {
             let folder = try publisher.stage(runID: runID)
             staging = folder
             let outputs = try RunOutputs(
-                folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit)
+                folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit,
+                contracts: rules.contracts)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             var inputs: [InputSummary] = []
@@ -49,6 +50,10 @@ public enum Pipeline {
             for finding in results.findings { try outputs.write(finding) }
             try outputs.close()
             try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
+            try KPIWorkbookWriter.write(results, to: folder, created: started)
+            let worklist = Worklist(
+                collected: outputs.worklist.items, results: results, inputs: inputs, feeds: rules.feeds)
+            try WorklistWriter.write(worklist, to: folder, created: started)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)

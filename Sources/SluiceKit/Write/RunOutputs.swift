@@ -9,6 +9,7 @@ final class RunOutputs {
         let dataset: DatasetWriter.Checkpoint?
         let counts: FindingCounts
         let leading: Int
+        let worklist: WorklistCollector
     }
 
     let folder: URL
@@ -18,9 +19,12 @@ final class RunOutputs {
     private let leadingLimit: Int
     private(set) var counts = FindingCounts()
     private(set) var leading: [Finding] = []
+    /// What the associate must chase, per vendor (`worklist.csv`, `worklist.xlsx`).
+    private(set) var worklist: WorklistCollector
 
-    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int) throws(OutputError) {
+    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int, contracts: [ContractSpec] = []) throws(OutputError) {
         self.folder = folder
+        worklist = WorklistCollector(feeds: feeds, contracts: contracts)
         self.leadingLimit = leadingLimit
         exceptions = try ExceptionsWriter(folder: folder)
         feedNames = feeds.map(\.name)
@@ -32,6 +36,7 @@ final class RunOutputs {
     /// Writes a record to its feed's clean or rejected dataset, and its findings.
     func write(_ record: ValidatedRecord, feed: String, file: String) throws(OutputError) {
         try datasets[feed]?.write(record, file: file)
+        worklist.add(record, feed: feed)
         for finding in record.findings {
             try write(finding)
         }
@@ -47,7 +52,7 @@ final class RunOutputs {
     func checkpoint(feed: String?) -> Checkpoint {
         Checkpoint(
             exceptions: exceptions.checkpoint, dataset: feed.flatMap { datasets[$0]?.checkpoint }, counts: counts,
-            leading: leading.count)
+            leading: leading.count, worklist: worklist)
     }
 
     func rollback(to checkpoint: Checkpoint, feed: String?) throws(OutputError) {
@@ -55,6 +60,7 @@ final class RunOutputs {
         if let feed, let dataset = checkpoint.dataset { try datasets[feed]?.rollback(to: dataset) }
         counts = checkpoint.counts
         leading.removeLast(leading.count - checkpoint.leading)
+        worklist = checkpoint.worklist
     }
 
     /// Closes every file (synced to disk).
