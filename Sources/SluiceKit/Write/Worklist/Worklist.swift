@@ -35,7 +35,8 @@ struct Worklist: Equatable {
                 let right = (Self.rank(rhs.element.problem), rhs.offset)
                 return left < right
             }.map(\.element)
-            return Vendor(name: name, items: vendorItems, request: WorklistRequest.text(vendor: name, items: vendorItems))
+            return Vendor(
+                name: name, items: vendorItems, request: WorklistRequest.text(vendor: name, items: vendorItems))
         }
     }
 

@@ -75,7 +75,8 @@ struct WorklistExample: Equatable {
         let isRecord = name.hasSuffix(".xml") || name.hasSuffix(".json") || name.hasSuffix(".ndjson")
         self.init(
             file: location.file, line: location.line, record: location.record, isRecord: isRecord,
-            value: finding.rawValue.map { $0.count > maxValueLength ? String($0.prefix(maxValueLength - 1)) + "…" : $0 })
+            value: finding.rawValue.map { $0.count > maxValueLength ? String($0.prefix(maxValueLength - 1)) + "…" : $0 }
+        )
     }
 
     /// `file:line`, or the file alone.

@@ -19,11 +19,13 @@ enum WorklistRequest {
         sentences += missingKPIs(items.filter { $0.problem == .missingKPI })
         for item in items where item.problem == .conflictingKPI {
             sentences.append(
-                "Please confirm which \(item.period) figure for \(item.field) is right: it was reported with different values (\(item.detail.replacingOccurrences(of: "reported with different values at ", with: ""))).")
+                "Please confirm which \(item.period) figure for \(item.field) is right: it was reported with different values (\(item.detail.replacingOccurrences(of: "reported with different values at ", with: "")))."
+            )
         }
         for item in items where item.problem == .earlySubmission {
             sentences.append(
-                "Please confirm that the \(item.period) \(item.feed) (\(files(item.examples))) is complete: it arrived before the period ended.")
+                "Please confirm that the \(item.period) \(item.feed) (\(files(item.examples))) is complete: it arrived before the period ended."
+            )
         }
         for item in items where item.problem == .lateSubmission {
             sentences.append("For your information, the \(item.period) \(item.feed) arrived late (\(item.detail)).")
@@ -58,7 +60,8 @@ enum WorklistRequest {
     static func clause(_ item: WorklistItem) -> String {
         let places = self.places(item)
         let values = item.examples.compactMap(\.value).filter { !$0.isEmpty }.map { "'\($0)'" }
-        let shownValues = values.isEmpty ? "" : " (\(values.joined(separator: ", "))\(item.count > values.count ? ", …" : ""))"
+        let shownValues =
+            values.isEmpty ? "" : " (\(values.joined(separator: ", "))\(item.count > values.count ? ", …" : ""))"
         switch item.problem {
         case .missingValue: return "'\(item.field)' is missing \(places)"
         case .repeatedValue: return "'\(item.field)' is repeated \(places)\(shownValues)"

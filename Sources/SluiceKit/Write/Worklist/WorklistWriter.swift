@@ -46,9 +46,12 @@ enum WorklistWriter {
     private static func writeWorkbook(_ worklist: Worklist, to url: URL, created: Date) throws(OutputError) {
         let workbook = try XLSXWorkbookWriter(url: url, created: created)
         let requests = try workbook.addSheet(
-            "Requests", columns: [XLSXColumn(title: "vendor", width: 18), XLSXColumn(title: "request", width: 100, wraps: true)])
+            "Requests",
+            columns: [XLSXColumn(title: "vendor", width: 18), XLSXColumn(title: "request", width: 100, wraps: true)])
         for vendor in worklist.vendors where !vendor.request.isEmpty {
-            try requests.append([.text(vendor.name.isEmpty ? Worklist.unknownVendor : vendor.name), .text(vendor.request)])
+            try requests.append([
+                .text(vendor.name.isEmpty ? Worklist.unknownVendor : vendor.name), .text(vendor.request),
+            ])
         }
         let widths: [Double] = [16, 22, 10, 18, 26, 8, 44, 30, 50]
         let items = try workbook.addSheet(

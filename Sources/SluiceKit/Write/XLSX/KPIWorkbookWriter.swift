@@ -46,7 +46,8 @@ enum KPIWorkbookWriter {
     private static func credits(_ results: KPIResults, in workbook: XLSXWorkbookWriter) throws(OutputError) {
         let widths: [Double] = [14, 16, 10, 9, 12, 30, 40, 14, 12, 9]
         let sheet = try workbook.addSheet(
-            "Credits", columns: zip(KPIWriter.credits(KPIResults())[0], widths).map { XLSXColumn(title: $0, width: $1) })
+            "Credits", columns: zip(KPIWriter.credits(KPIResults())[0], widths).map { XLSXColumn(title: $0, width: $1) }
+        )
         sheet.highlight(column: 9, value: "true", as: .caution)
         for credit in results.credits {
             guard let terms = credit.contract.credits else { continue }

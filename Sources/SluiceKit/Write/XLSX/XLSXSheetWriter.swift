@@ -30,7 +30,8 @@ final class XLSXSheetWriter {
     /// Appends one row; cells past the sheet's columns are ignored.
     func append(_ cells: [XLSXCell], style: XLSXWorkbookWriter.CellStyle? = nil) throws(OutputError) {
         guard row < Self.maxRows else {
-            throw workbook.error(LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, "sheet '\(name)' has more rows than Excel allows")
+            throw workbook.error(
+                LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE, "sheet '\(name)' has more rows than Excel allows")
         }
         for (column, cell) in cells.prefix(columnCount).enumerated() {
             try write(cell, row: lxw_row_t(row), column: lxw_col_t(column), style: style)
@@ -81,7 +82,8 @@ final class XLSXSheetWriter {
         case .number(let value, let number):
             result = worksheet_write_number(sheet, row, column, value, try workbook.format(.number(number)))
         case .date(let date):
-            var datetime = lxw_datetime(year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
+            var datetime = lxw_datetime(
+                year: Int32(date.year), month: Int32(date.month), day: Int32(date.day), hour: 0, min: 0, sec: 0)
             result = worksheet_write_datetime(sheet, row, column, &datetime, try workbook.format(.date))
         case .blank:
             return

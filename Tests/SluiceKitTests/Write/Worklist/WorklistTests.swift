@@ -20,7 +20,10 @@ import Testing
     @Test(arguments: [
         (item(.missingValue, field: "Handle time", rows: [14]), "'Handle time' is missing on row 14"),
         (item(.missingValue, field: "Handle time", rows: [14, 22]), "'Handle time' is missing on rows 14 and 22"),
-        (item(.missingValue, field: "Handle time", rows: [14, 22, 31]), "'Handle time' is missing on rows 14, 22 and 31"),
+        (
+            item(.missingValue, field: "Handle time", rows: [14, 22, 31]),
+            "'Handle time' is missing on rows 14, 22 and 31"
+        ),
         (
             item(.missingValue, field: "Handle time", rows: [14, 22, 31], count: 7),
             "'Handle time' is missing on rows 14, 22, 31 and 4 more"
@@ -99,7 +102,8 @@ import Testing
     @Test func collectorKeepsCountsAndOnlyTheFirstExamples() throws {
         let feed = FeedSpec(
             name: "corvia-interactions", vendor: .constant("Corvia"), files: ["c*.csv"],
-            fields: [FieldSpec(name: "queue", kind: .text)], declaredAt: RulesLocation(file: "r.yaml", line: 1, column: 1))
+            fields: [FieldSpec(name: "queue", kind: .text)],
+            declaredAt: RulesLocation(file: "r.yaml", line: 1, column: 1))
         var collector = WorklistCollector(feeds: [feed], contracts: [])
         for line in 2...6 {
             let finding = Finding(
@@ -144,9 +148,13 @@ import Testing
                 ))
             let book = run.appendingPathComponent("worklist.xlsx")
             let workbook = try xlsxPart("xl/workbook.xml", of: book)
-            #expect(workbook.contains("<sheet name=\"Requests\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Worklist\" sheetId=\"2\" r:id=\"rId2\"/>"))
+            #expect(
+                workbook.contains(
+                    "<sheet name=\"Requests\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"Worklist\" sheetId=\"2\" r:id=\"rId2\"/>"
+                ))
             let requests = try xlsxPart("xl/worksheets/sheet1.xml", of: book)
-            #expect(requests.contains("<c r=\"B2\" s=\"2\" t=\"inlineStr\"><is><t>Hello ACME,\n\nPlease send the 2026-09"))
+            #expect(
+                requests.contains("<c r=\"B2\" s=\"2\" t=\"inlineStr\"><is><t>Hello ACME,\n\nPlease send the 2026-09"))
             #expect(requests.contains("<col min=\"2\" max=\"2\" width=\"100.7109375\" style=\"2\" customWidth=\"1\"/>"))
             let styles = try xlsxPart("xl/styles.xml", of: book)
             #expect(styles.contains("<alignment vertical=\"top\" wrapText=\"1\"/>"))
@@ -154,7 +162,8 @@ import Testing
             let first = try #require(xlsxRow(2, in: items))
             #expect(first.contains("<c r=\"D2\" t=\"inlineStr\"><is><t>missing-submission</t></is></c>"))
             #expect(first.contains("<c r=\"F2\" s=\"3\"><v>1</v></c>"))
-            #expect(items.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+            #expect(
+                items.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
             #expect(items.contains("<autoFilter ref=\"A1:I"))
         }
     }
@@ -166,11 +175,15 @@ import Testing
                 vendor: "@Vendor", feed: "f", period: "2026-10", problem: .invalidValue, field: "+Queue", count: 1,
                 examples: [WorklistExample(file: "Inbox/f.csv", line: 3, value: hostile)])
             let worklist = Worklist(vendors: [
-                Worklist.Vendor(name: "@Vendor", items: [item], request: WorklistRequest.text(vendor: "@Vendor", items: [item]))
+                Worklist.Vendor(
+                    name: "@Vendor", items: [item], request: WorklistRequest.text(vendor: "@Vendor", items: [item]))
             ])
             try WorklistWriter.write(worklist, to: folder, created: ScenarioTests.clock)
             let csv = try contents(folder.appendingPathComponent("worklist.csv"))
-            #expect(csv.contains("'@Vendor,f,2026-10,invalid-value,'+Queue,1,Inbox/f.csv:3,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"click\"\")\","))
+            #expect(
+                csv.contains(
+                    "'@Vendor,f,2026-10,invalid-value,'+Queue,1,Inbox/f.csv:3,\"'=HYPERLINK(\"\"http://evil.test\"\",\"\"click\"\")\","
+                ))
             let sheet = try xlsxPart("xl/worksheets/sheet2.xml", of: folder.appendingPathComponent("worklist.xlsx"))
             #expect(sheet.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>@Vendor</t></is></c>"))
             #expect(sheet.contains("<c r=\"E2\" t=\"inlineStr\"><is><t>+Queue</t></is></c>"))

@@ -49,7 +49,10 @@ import Testing
             #expect(formats[2].contains("numFmtId=\"164\""))
             #expect(formats[3].contains("numFmtId=\"165\""))
             #expect(formats[4].contains("numFmtId=\"166\""))
-            #expect(styles.contains("<dxf><font><color rgb=\"FF9C0006\"/></font><fill><patternFill><bgColor rgb=\"FFFFC7CE\"/></patternFill></fill></dxf>"))
+            #expect(
+                styles.contains(
+                    "<dxf><font><color rgb=\"FF9C0006\"/></font><fill><patternFill><bgColor rgb=\"FFFFC7CE\"/></patternFill></fill></dxf>"
+                ))
             // Credits: money as numbers; Brightline W42 capped at 2 500.
             let credits = try xlsxPart("xl/worksheets/sheet2.xml", of: book)
             let capped = try #require(xlsxRow(5, in: credits))
@@ -73,7 +76,9 @@ import Testing
 
     @Test func hostileTextStaysAStringCell() throws {
         try withTemporaryFolder { folder in
-            let kpi = KPISpec(id: "service_level", name: "=HYPERLINK(\"http://evil.test\",\"Service\")", unit: .percent, direction: .higher, decimals: 1)
+            let kpi = KPISpec(
+                id: "service_level", name: "=HYPERLINK(\"http://evil.test\",\"Service\")", unit: .percent,
+                direction: .higher, decimals: 1)
             let key = KPIKey(
                 vendor: "=HYPERLINK(\"http://evil.test\",\"click\")", contract: "@SUM(A1)",
                 period: PeriodKey.containing(CivilDate(year: 2026, month: 10, day: 1), length: .month),
@@ -88,10 +93,14 @@ import Testing
             try KPIWorkbookWriter.write(results, to: folder, created: ScenarioTests.clock)
             let sheet = try xlsxPart("xl/worksheets/sheet1.xml", of: folder.appendingPathComponent("kpi.xlsx"))
             let row = try #require(xlsxRow(2, in: sheet))
-            #expect(row.contains("<c r=\"A2\" t=\"inlineStr\"><is><t>=HYPERLINK(\"http://evil.test\",\"click\")</t></is></c>"))
+            #expect(
+                row.contains(
+                    "<c r=\"A2\" t=\"inlineStr\"><is><t>=HYPERLINK(\"http://evil.test\",\"click\")</t></is></c>"))
             #expect(row.contains("<c r=\"B2\" t=\"inlineStr\"><is><t>@SUM(A1)</t></is></c>"))
             #expect(row.contains("<c r=\"H2\" t=\"inlineStr\"><is><t>+1+2</t></is></c>"))
-            #expect(row.contains("<c r=\"Q2\" t=\"inlineStr\"><is><t>-2+3\t&lt;script&gt;alert(1)&lt;/script&gt;</t></is></c>"))
+            #expect(
+                row.contains(
+                    "<c r=\"Q2\" t=\"inlineStr\"><is><t>-2+3\t&lt;script&gt;alert(1)&lt;/script&gt;</t></is></c>"))
             #expect(row.contains("<c r=\"I2\" s=\"3\"><v>0.795</v></c>"))
             #expect(!sheet.contains("<f>"), "no cell is a formula")
         }
@@ -108,7 +117,8 @@ import Testing
             let bytes = try Data(contentsOf: first.appendingPathComponent("kpi.xlsx"))
             #expect(bytes == (try Data(contentsOf: second.appendingPathComponent("kpi.xlsx"))))
             let core = try xlsxPart("docProps/core.xml", of: first.appendingPathComponent("kpi.xlsx"))
-            #expect(core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-18T11:06:40Z</dcterms:created>"))
+            #expect(
+                core.contains("<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-11-18T11:06:40Z</dcterms:created>"))
             // An empty dataset: the header row only, filter over it, no conditional format range.
             let sheet = try xlsxPart("xl/worksheets/sheet1.xml", of: first.appendingPathComponent("kpi.xlsx"))
             #expect(sheet.contains("<autoFilter ref=\"A1:Q1\"/>"))
