@@ -10,8 +10,8 @@ import Foundation
 struct WorklistCollector {
     /// Places kept per group.
     static let examplesPerGroup = 3
-    /// Groups kept in all; past this, new groups are merged per vendor, feed and period.
-    static let maxGroups = 10_000
+    /// Groups kept in all by default; past this, new groups are merged per vendor, feed and period.
+    static let defaultMaxGroups = 10_000
     /// The field name of the merged groups.
     static let otherFields = "(other fields)"
     /// Longest example value kept, in characters.
@@ -35,9 +35,11 @@ struct WorklistCollector {
 
     private let feeds: [String: WorklistFeedContext]
     private let contracts: ContractDirectory
+    private let maxGroups: Int
     private(set) var groups: [Key: Group] = [:]
 
-    init(feeds: [FeedSpec], contracts: [ContractSpec]) {
+    init(feeds: [FeedSpec], contracts: [ContractSpec], maxGroups: Int = Self.defaultMaxGroups) {
+        self.maxGroups = maxGroups
         var contexts: [String: WorklistFeedContext] = [:]
         for feed in feeds { contexts[feed.name] = WorklistFeedContext(feed) }
         self.feeds = contexts
@@ -52,21 +54,21 @@ struct WorklistCollector {
             let problem = WorklistItem.Problem(ruleID: finding.ruleID, hasField: finding.field != nil)
             let label = context.label(of: finding, in: record)
             var key = Key(vendor: record.vendor, feed: feed, period: period, field: label, problem: problem)
-            if groups[key] == nil && groups.count >= Self.maxGroups {
+            if groups[key] == nil && groups.count >= maxGroups {
                 key = Key(vendor: record.vendor, feed: feed, period: period, field: Self.otherFields, problem: problem)
             }
-            let order = groups.count
             let example = WorklistExample(finding, maxValueLength: Self.maxValueLength)
-            // Updated in place: one lookup, no copy of the group's examples.
-            modify(&groups[key, default: Group(order: order)]) { group in
+            // Taken out and put back (its examples array stays uniquely referenced). Measured in a
+            // debug build: updating through `groups[key, default: …]` as an inout argument took
+            // 17 s for 10 000 distinct groups (quadratic), this 0.2 s.
+            if var group = groups.removeValue(forKey: key) {
                 group.count += 1
                 if group.examples.count < Self.examplesPerGroup { group.examples.append(example) }
+                groups[key] = group
+            } else {
+                groups[key] = Group(count: 1, examples: [example], order: groups.count)
             }
         }
-    }
-
-    private func modify(_ group: inout Group, _ body: (inout Group) -> Void) {
-        body(&group)
     }
 
     /// The groups as worklist items, by vendor, feed and period, then in the order first seen.
@@ -141,6 +143,11 @@ struct WorklistFeedContext {
         {
             return name
         }
-        return finding.location.field ?? finding.field ?? ""
+        if let header = finding.location.field { return header }
+        // KPI findings carry the column but not its header: take it from the record.
+        if let column = finding.location.column, column >= 1, column <= record.raw.fields.count {
+            return record.raw.fields[column - 1].key
+        }
+        return finding.field ?? ""
     }
 }

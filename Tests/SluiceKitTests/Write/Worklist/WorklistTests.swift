@@ -100,22 +100,8 @@ import Testing
     }
 
     @Test func collectorKeepsCountsAndOnlyTheFirstExamples() throws {
-        let feed = FeedSpec(
-            name: "corvia-interactions", vendor: .constant("Corvia"), files: ["c*.csv"],
-            fields: [FieldSpec(name: "queue", kind: .text)],
-            declaredAt: RulesLocation(file: "r.yaml", line: 1, column: 1))
-        var collector = WorklistCollector(feeds: [feed], contracts: [])
-        for line in 2...6 {
-            let finding = Finding(
-                severity: .error, ruleID: "required", feed: feed.name, vendor: "Corvia",
-                location: SourceLocation(file: "Inbox/c.csv", line: line, column: 1, record: line - 1, field: "Queue"),
-                field: "queue", rawValue: "", message: "field 'queue' is empty")
-            collector.add(
-                ValidatedRecord(
-                    raw: RawRecord(number: line - 1, line: line, fields: []), rawValues: [""], columns: [1],
-                    values: [nil], outcomes: [.null], vendor: "Corvia", findings: [finding]),
-                feed: feed.name)
-        }
+        var collector = WorklistCollector(feeds: [Self.queueFeed], contracts: [])
+        for line in 2...6 { collector.add(Self.rejected(line: line), feed: Self.queueFeed.name) }
         let items = collector.items
         #expect(items.count == 1)
         #expect(items.first?.count == 5)
@@ -123,6 +109,50 @@ import Testing
         #expect(items.first?.field == "Queue")
         #expect(items.first?.period == "")
         #expect(WorklistWriter.places(try #require(items.first)) == "Inbox/c.csv:2; Inbox/c.csv:3; Inbox/c.csv:4; …")
+    }
+
+    static let queueFeed = FeedSpec(
+        name: "corvia-interactions", vendor: .constant("Corvia"), files: ["c*.csv"],
+        fields: [FieldSpec(name: "queue", kind: .text)], declaredAt: RulesLocation(file: "r.yaml", line: 1, column: 1))
+
+    /// A rejected record of `queueFeed` whose queue is wrong, under the header `header`.
+    static func rejected(line: Int, header: String = "Queue", rule: String = "required") -> ValidatedRecord {
+        let finding = Finding(
+            severity: .error, ruleID: rule, feed: queueFeed.name, vendor: "Corvia",
+            location: SourceLocation(file: "Inbox/c.csv", line: line, column: 1, record: line - 1, field: header),
+            field: "queue", rawValue: "", message: "field 'queue' is empty")
+        return ValidatedRecord(
+            raw: RawRecord(number: line - 1, line: line, fields: []), rawValues: [""], columns: [1], values: [nil],
+            outcomes: [.null], vendor: "Corvia", findings: [finding])
+    }
+
+    @Test func groupsPastTheLimitAreMergedNotKept() {
+        var collector = WorklistCollector(feeds: [Self.queueFeed], contracts: [], maxGroups: 3)
+        for index in 0..<8 {
+            collector.add(Self.rejected(line: index + 2, header: "Queue \(index)"), feed: Self.queueFeed.name)
+        }
+        let items = collector.items
+        #expect(items.map(\.field) == ["Queue 0", "Queue 1", "Queue 2", WorklistCollector.otherFields])
+        let other = items.first { $0.field == WorklistCollector.otherFields }
+        #expect(other?.count == 5)
+        #expect(other?.examples.count == WorklistCollector.examplesPerGroup)
+    }
+
+    @Test func aWithdrawnFileLeavesNothingInTheWorklist() throws {
+        try withTemporaryFolder { folder in
+            for sub in ["clean", "rejected"] {
+                try FileManager.default.createDirectory(
+                    at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            }
+            let outputs = try RunOutputs(folder: folder, feeds: [Self.queueFeed], leadingLimit: 0)
+            try outputs.write(Self.rejected(line: 2), feed: Self.queueFeed.name, file: "Inbox/a.csv")
+            let before = outputs.checkpoint(feed: Self.queueFeed.name)
+            try outputs.write(Self.rejected(line: 3), feed: Self.queueFeed.name, file: "Inbox/b.csv")
+            #expect(outputs.worklist.items.map(\.count) == [2])
+            try outputs.rollback(to: before, feed: Self.queueFeed.name)
+            #expect(outputs.worklist.items.map(\.count) == [1])
+            try outputs.close()
+        }
     }
 
     @Test func sampleWorklist() throws {
@@ -135,7 +165,7 @@ import Testing
                     ACME,,,request,,,,,"Hello ACME,
 
                     Please send the 2026-09 acme-scorecard, which was due on 2026-10-05 and has not arrived.
-                    Please resend the 2026-10 acme-scorecard (acme_scorecard_2026-10.csv): 'Abandon Rate' is missing on row 6; 'kpi' is not valid on row 8 ('Quality Score'); and 'Customer Satisfaction' is not valid on row 9 ('4.l').
+                    Please resend the 2026-10 acme-scorecard (acme_scorecard_2026-10.csv): 'Abandon Rate' is missing on row 6; 'KPI' is not valid on row 8 ('Quality Score'); and 'Customer Satisfaction' is not valid on row 9 ('4.l').
                     Please send the 2026-10 value of Abandonment Rate, which is missing.
 
                     Thank you."
