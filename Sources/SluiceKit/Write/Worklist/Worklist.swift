@@ -22,7 +22,7 @@ struct Worklist: Equatable {
     /// Assembles the worklist; vendors sorted by name, files of unknown vendors last.
     init(collected: [WorklistItem], results: KPIResults, inputs: [InputSummary], feeds: [FeedSpec]) {
         var items = collected
-        items += Self.quarantined(inputs, feeds: feeds)
+        items += Self.quarantined(inputs, feeds: feeds, results: results)
         items += Self.submissions(results)
         items += Self.kpis(results)
         let byVendor = Dictionary(grouping: items, by: \.vendor)
@@ -53,15 +53,25 @@ struct Worklist: Equatable {
         }
     }
 
-    private static func quarantined(_ inputs: [InputSummary], feeds: [FeedSpec]) -> [WorklistItem] {
-        inputs.filter { $0.status == "quarantined" }.map { input in
-            var vendor = ""
-            if let feed = feeds.first(where: { $0.name == input.feed }), case .constant(let name) = feed.vendor {
-                vendor = name
+    /// Quarantined files, under the feed's vendor when it can be told: the feed's constant
+    /// vendor, else the one vendor that sent the feed's other files or that a contract expects
+    /// it from.
+    private static func quarantined(_ inputs: [InputSummary], feeds: [FeedSpec], results: KPIResults)
+        -> [WorklistItem]
+    {
+        func vendor(of feedName: String?) -> String {
+            guard let feedName, let feed = feeds.first(where: { $0.name == feedName }) else { return "" }
+            if case .constant(let name) = feed.vendor { return name }
+            var vendors = Set(results.quality.filter { $0.feed == feedName }.map(\.vendor))
+            if vendors.isEmpty {
+                vendors = Set(results.submissions.filter { $0.feed == feedName }.map(\.contract.vendor))
             }
-            return WorklistItem(
-                vendor: vendor, feed: input.feed ?? "", period: "", problem: .quarantinedFile, field: "", count: 1,
-                examples: [WorklistExample(file: input.path)], detail: input.reason ?? "")
+            return vendors.count == 1 ? vendors.first! : ""
+        }
+        return inputs.filter { $0.status == "quarantined" }.map { input in
+            WorklistItem(
+                vendor: vendor(of: input.feed), feed: input.feed ?? "", period: "", problem: .quarantinedFile,
+                field: "", count: 1, examples: [WorklistExample(file: input.path)], detail: input.reason ?? "")
         }
     }
 

@@ -12,7 +12,11 @@ enum WorklistRequest {
         var sentences: [String] = []
         for item in items where item.problem == .quarantinedFile {
             let file = baseName(item.examples.first?.file ?? "")
-            sentences.append("We could not use \(file): \(item.detail). Please fix it and send it again.")
+            // The reason without the hints meant for whoever keeps the rules
+            // (`…; declare the feed's format: xlsx`); the first part always stays.
+            let parts = item.detail.components(separatedBy: "; ")
+            let reason = ([parts[0]] + parts.dropFirst().filter { !$0.contains("feed") }).joined(separator: "; ")
+            sentences.append("We could not use \(file): \(reason). Please fix it and send it again.")
         }
         sentences += missingSubmissions(items.filter { $0.problem == .missingSubmission })
         sentences += resends(items.filter { $0.problem.isFieldProblem })

@@ -88,6 +88,23 @@ import Testing
         #expect(WorklistRequest.text(vendor: "ACME", items: []) == "")
     }
 
+    @Test func quarantinedFileRequestLeavesOutHintsForTheRules() {
+        let item = WorklistItem(
+            vendor: "Helix", feed: "tickets", period: "", problem: .quarantinedFile, field: "", count: 1,
+            examples: [WorklistExample(file: "Inbox/sub/binary.csv")],
+            detail:
+                "file is an XLSX workbook, not csv as the feed declares; the file may be cut off; declare the feed's format: xlsx"
+        )
+        #expect(
+            WorklistRequest.text(vendor: "Helix", items: [item]) == """
+                Hello Helix,
+
+                We could not use binary.csv: file is an XLSX workbook, not csv as the feed declares; the file may be cut off. Please fix it and send it again.
+
+                Thank you.
+                """)
+    }
+
     @Test func longListsOfProblemsAreShortened() {
         let items = (1...7).map { Self.item(.missingValue, field: "F\($0)", rows: [$0]) }
         let text = WorklistRequest.text(vendor: "ACME", items: items)
