@@ -1,6 +1,10 @@
 import CXLSXWriter
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One cell as the XLSX reports write it.
 enum XLSXCell: Equatable {
     /// Text, always written as a string cell: never read as a formula, whatever it starts with.
@@ -96,6 +100,14 @@ final class XLSXWorkbookWriter {
     /// the same bytes (libxlsxwriter would otherwise stamp the current time).
     init(url: URL, created: Date) throws(OutputError) {
         path = url.path
+        // libxlsxwriter opens the file only in workbook_close() and prints its own "[ERROR] …"
+        // line to stderr when it cannot; creating it first reports the usual failures (missing
+        // folder, no permission) as an OutputError without anything printed.
+        let probe = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard probe >= 0 else {
+            throw OutputError(path: path, message: "cannot create workbook: \(String(cString: strerror(errno)))")
+        }
+        _ = Glibc.close(probe)
         let tmpdir = url.deletingLastPathComponent().path
         workbook = sluice_xlsx_new_constant_memory(path, tmpdir)
         guard let workbook else { throw OutputError(path: path, message: "cannot create workbook") }

@@ -126,6 +126,17 @@ import Testing
         }
     }
 
+    @Test func aFolderThatIsNotThereIsAnErrorNamingThePath() throws {
+        try withTemporaryFolder { folder in
+            let missing = folder.appendingPathComponent("gone")
+            let error = #expect(throws: OutputError.self) {
+                try KPIWorkbookWriter.write(KPIResults(), to: missing, created: ScenarioTests.clock)
+            }
+            #expect(error?.path == missing.appendingPathComponent("kpi.xlsx").path)
+            #expect(error?.message == "cannot create workbook: No such file or directory")
+        }
+    }
+
     @Test(arguments: [
         ("short", "short"),
         (String(repeating: "x", count: 32_767), String(repeating: "x", count: 32_767)),
