@@ -30,11 +30,18 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        // libxlsxwriter from Debian's libxlsxwriter-dev: kpi.xlsx and worklist.xlsx, in
+        // constant-memory mode. Only Write/XLSX/ imports it.
+        .systemLibrary(
+            name: "CXLSXWriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
         .target(
             name: "SluiceKit",
             dependencies: [
                 "CLibXML2",
                 "CSQLite",
+                "CXLSXWriter",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

@@ -48,7 +48,7 @@ public enum Pipeline {
             staging = folder
             let outputs = try RunOutputs(
                 folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit,
-                pseudonymiser: pseudonymiser)
+                pseudonymiser: pseudonymiser, contracts: rules.contracts)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             let recorder = RunRecorder(rules: rules)
@@ -75,6 +75,10 @@ public enum Pipeline {
             try ChangesWriter.write(history.changes, to: folder)
             try outputs.close()
             try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
+            try KPIWorkbookWriter.write(results, to: folder, created: started)
+            let worklist = Worklist(
+                collected: outputs.worklist.items, results: results, inputs: inputs, feeds: rules.feeds)
+            try WorklistWriter.write(worklist, to: folder, created: started)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)

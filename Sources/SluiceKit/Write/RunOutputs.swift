@@ -9,6 +9,7 @@ final class RunOutputs {
         let dataset: DatasetWriter.Checkpoint?
         let counts: FindingCounts
         let leading: Int
+        let worklist: WorklistCollector
     }
 
     let folder: URL
@@ -20,9 +21,15 @@ final class RunOutputs {
     private(set) var leading: [Finding] = []
     /// Counts and first examples for `exceptions.html`.
     private(set) var digest = ExceptionsDigest()
+    /// What the associate must chase, per vendor (`worklist.csv`, `worklist.xlsx`).
+    private(set) var worklist: WorklistCollector
 
-    init(folder: URL, feeds: [FeedSpec], leadingLimit: Int, pseudonymiser: Pseudonymiser? = nil) throws(OutputError) {
+    init(
+        folder: URL, feeds: [FeedSpec], leadingLimit: Int, pseudonymiser: Pseudonymiser? = nil,
+        contracts: [ContractSpec] = []
+    ) throws(OutputError) {
         self.folder = folder
+        worklist = WorklistCollector(feeds: feeds, contracts: contracts)
         self.leadingLimit = leadingLimit
         exceptions = try ExceptionsWriter(folder: folder)
         feedNames = feeds.map(\.name)
@@ -34,6 +41,7 @@ final class RunOutputs {
     /// Writes a record to its feed's clean or rejected dataset, and its findings.
     func write(_ record: ValidatedRecord, feed: String, file: String) throws(OutputError) {
         try datasets[feed]?.write(record, file: file)
+        worklist.add(record, feed: feed)
         for finding in record.findings {
             try write(finding)
         }
@@ -53,7 +61,7 @@ final class RunOutputs {
         digest.mark()
         return Checkpoint(
             exceptions: exceptions.checkpoint, dataset: feed.flatMap { datasets[$0]?.checkpoint }, counts: counts,
-            leading: leading.count)
+            leading: leading.count, worklist: worklist)
     }
 
     func rollback(to checkpoint: Checkpoint, feed: String?) throws(OutputError) {
@@ -62,6 +70,7 @@ final class RunOutputs {
         counts = checkpoint.counts
         leading.removeLast(leading.count - checkpoint.leading)
         digest.rollbackToMark()
+        worklist = checkpoint.worklist
     }
 
     /// Closes every file (synced to disk).
