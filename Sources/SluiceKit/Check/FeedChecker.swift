@@ -9,6 +9,10 @@ public final class FeedChecker {
     private var uniqueKey: UniqueKeyRule?
     private var currentFile: String?
     private let vendorIndex: Int?
+    /// Per field, read once here: copying a `FieldSpec` out of the feed for every value of
+    /// every record retained and released each of its Strings and arrays.
+    private let fieldNames: [String]
+    private let requiredSeverities: [Severity?]
 
     /// Compiles a feed the loader has checked; a rule that does not compile is a rules error.
     public init(feed: FeedSpec) throws(RulesErrors) {
@@ -28,6 +32,8 @@ public final class FeedChecker {
         guard errors.isEmpty else { throw RulesErrors(errors) }
         let index = { (name: String) in feed.fields.firstIndex { $0.name == name } ?? 0 }
         self.normalisers = normalisers
+        fieldNames = feed.fields.map(\.name)
+        requiredSeverities = feed.fields.map(\.required)
         self.fieldRules = fieldRules
         self.comparisons = feed.comparisons.map {
             CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right))
@@ -77,12 +83,10 @@ public final class FeedChecker {
         let count = feed.fields.count
         var rawValues = [String?](repeating: nil, count: count)
         var columns = [Int?](repeating: nil, count: count)
-        var lines = [Int](repeating: raw.line, count: count)
         for (fieldIndex, column) in binding.columns.enumerated() {
             guard let column, column < raw.fields.count else { continue }
             rawValues[fieldIndex] = raw.fields[column].value
             columns[fieldIndex] = raw.fields[column].column
-            lines[fieldIndex] = raw.fields[column].line
         }
         var outcomes: [ValueOutcome] = []
         outcomes.reserveCapacity(count)
@@ -103,11 +107,14 @@ public final class FeedChecker {
             var fieldName: String?
             var rawValue: String?
             if let index {
-                location.line = lines[index]
+                // The value's own line (a quoted value may start on a later line than the record).
+                location.line =
+                    binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].line : nil }
+                    ?? raw.line
                 location.column = columns[index]
                 location.field = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].key : nil }
                 location.path = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].path : nil }
-                fieldName = feed.fields[index].name
+                fieldName = fieldNames[index]
                 rawValue = rawValues[index]
             }
             findings.append(
@@ -125,22 +132,22 @@ public final class FeedChecker {
                     severity: .error, ruleID: problem.ruleID, feed: feed.name, vendor: vendor, location: location,
                     rawValue: problem.rawValue, message: problem.message, hint: problem.hint))
         }
-        for (index, field) in feed.fields.enumerated() {
+        for index in 0..<count {
             switch outcomes[index] {
             case .null:
-                if let severity = field.required {
+                if let severity = requiredSeverities[index] {
                     add(
-                        severity, RequiredRule.id, RequiredRule.violation(field: field.name, raw: rawValues[index]),
-                        field: index)
+                        severity, RequiredRule.id,
+                        RequiredRule.violation(field: fieldNames[index], raw: rawValues[index]), field: index)
                 }
             case .invalid(let problem):
                 add(
                     .error, problem.ruleID,
-                    RuleViolation(message: "field '\(field.name)': \(problem.message)", hint: problem.hint),
+                    RuleViolation(message: "field '\(fieldNames[index])': \(problem.message)", hint: problem.hint),
                     field: index)
             case .value(let value):
                 for rule in fieldRules[index] {
-                    if let violation = rule.violation(of: value, field: field.name) {
+                    if let violation = rule.violation(of: value, field: fieldNames[index]) {
                         add(rule.severity, rule.id, violation, field: index)
                     }
                 }
@@ -154,10 +161,10 @@ public final class FeedChecker {
         if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values)
         {
             // Accessed through the optional each time so the key set is never copied.
-            if let violation = uniqueKey?.violation(key: key, values: values), let spec = uniqueKey?.spec {
+            let place = UniqueKeyRule.FirstSeen(file: file, line: raw.line, record: raw.number)
+            if let violation = uniqueKey?.check(key: key, values: values, at: place), let spec = uniqueKey?.spec {
                 add(spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first)
             } else {
-                uniqueKey?.remember(key: key, at: .init(file: file, line: raw.line, record: raw.number))
                 currentFile = file
             }
         }

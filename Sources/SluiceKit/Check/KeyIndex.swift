@@ -54,6 +54,21 @@ struct KeyIndex {
         if entries.count * 4 > table.count * 3 { rebuild(capacity: table.count * 2) }
     }
 
+    /// Adds a key unless present, in one probe; returns the place of the key already present.
+    mutating func insertOrFind(_ key: String, at place: Place) -> Place? {
+        var key = key
+        let found: Place? = key.withUTF8 { bytes in
+            let slot = find(bytes)
+            if table[slot] != 0 { return entries[Int(table[slot] - 1)].place }
+            entries.append(Entry(offset: UInt32(arena.count), length: UInt32(bytes.count), place: place))
+            arena.append(contentsOf: bytes)
+            table[slot] = UInt32(entries.count)
+            return nil
+        }
+        if found == nil, entries.count * 4 > table.count * 3 { rebuild(capacity: table.count * 2) }
+        return found
+    }
+
     /// Forgets every key first seen in a file (its records were withdrawn).
     mutating func removeAll(fromFile file: Int32) {
         let kept = entries.filter { $0.place.file != file }

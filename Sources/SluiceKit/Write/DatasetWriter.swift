@@ -46,21 +46,48 @@ final class DatasetWriter {
         rejectedCount = checkpoint.rejectedCount
     }
 
+    /// Writes the record's line straight into the file's buffer: a value at a time, with no
+    /// per-line arrays or Strings (the hot path: one call per record read).
     func write(_ record: ValidatedRecord, file: String) throws(OutputError) {
-        let source = [file, String(record.raw.line), String(record.raw.number)]
+        let indices = fieldIndices
         if record.isRejected {
             var rules: [String] = []
             for finding in record.findings where finding.severity == .error && !rules.contains(finding.ruleID) {
                 rules.append(finding.ruleID)
             }
-            let raws = fieldIndices.map { record.rawValues[$0] ?? "" }
-            try rejected.write(CSVLine.encode(source + [rules.joined(separator: ";"), record.vendor] + raws))
+            try rejected.writeLine { line in
+                Self.appendSource(record, file: file, to: &line)
+                line.append(UInt8(ascii: ","))
+                CSVLine.appendField(rules.joined(separator: ";"), to: &line)
+                line.append(UInt8(ascii: ","))
+                CSVLine.appendField(record.vendor, to: &line)
+                for index in indices {
+                    line.append(UInt8(ascii: ","))
+                    if let raw = record.rawValues[index] { CSVLine.appendField(raw, to: &line) }
+                }
+            }
             rejectedCount += 1
         } else {
-            let values = fieldIndices.map { record.values[$0]?.cleanText ?? "" }
-            try clean.write(CSVLine.encode([record.vendor] + values + source))
+            try clean.writeLine { line in
+                CSVLine.appendField(record.vendor, to: &line)
+                for index in indices {
+                    line.append(UInt8(ascii: ","))
+                    if let value = record.values[index] { CSVLine.appendClean(value, to: &line) }
+                }
+                line.append(UInt8(ascii: ","))
+                Self.appendSource(record, file: file, to: &line)
+            }
             acceptedCount += 1
         }
+    }
+
+    /// `source_file,source_line,source_record`.
+    private static func appendSource(_ record: ValidatedRecord, file: String, to line: inout [UInt8]) {
+        CSVLine.appendField(file, to: &line)
+        line.append(UInt8(ascii: ","))
+        CSVLine.appendInteger(Int64(record.raw.line), to: &line)
+        line.append(UInt8(ascii: ","))
+        CSVLine.appendInteger(Int64(record.raw.number), to: &line)
     }
 
     func close() throws(OutputError) {
