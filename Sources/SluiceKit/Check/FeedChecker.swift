@@ -81,20 +81,29 @@ public final class FeedChecker {
     /// Maps, normalises and checks one record of a file.
     public func validate(_ raw: RawRecord, binding: HeaderBinding, file: String) -> ValidatedRecord {
         let count = feed.fields.count
-        var rawValues = [String?](repeating: nil, count: count)
-        var columns = [Int?](repeating: nil, count: count)
-        for (fieldIndex, column) in binding.columns.enumerated() {
-            guard let column, column < raw.fields.count else { continue }
-            rawValues[fieldIndex] = raw.fields[column].value
-            columns[fieldIndex] = raw.fields[column].column
+        // Built by appending: `Array(repeating:count:)` of these optional enums went through
+        // generic value witnesses and cost 6 % of a run's instructions (callgrind).
+        var rawValues: [String?] = []
+        var columns: [Int?] = []
+        rawValues.reserveCapacity(count)
+        columns.reserveCapacity(count)
+        for fieldIndex in 0..<count {
+            if fieldIndex < binding.columns.count, let column = binding.columns[fieldIndex], column < raw.fields.count {
+                rawValues.append(raw.fields[column].value)
+                columns.append(raw.fields[column].column)
+            } else {
+                rawValues.append(nil)
+                columns.append(nil)
+            }
         }
         var outcomes: [ValueOutcome] = []
+        var values: [NormalisedValue?] = []
         outcomes.reserveCapacity(count)
-        var values = [NormalisedValue?](repeating: nil, count: count)
+        values.reserveCapacity(count)
         for index in 0..<count {
             let outcome = rawValues[index].map { normalisers[index].normalise($0) } ?? .null
             outcomes.append(outcome)
-            if case .value(let value) = outcome { values[index] = value }
+            if case .value(let value) = outcome { values.append(value) } else { values.append(nil) }
         }
         let vendor: String
         switch feed.vendor {
