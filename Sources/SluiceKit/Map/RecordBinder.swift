@@ -18,9 +18,18 @@ struct RecordBinder {
     /// The binding for a record.
     mutating func bind(_ record: RawRecord) -> HeaderBinding {
         guard !fixed else { return binding }
-        let recordKeys = record.fields.map(\.key)
-        if recordKeys != keys {
-            keys = recordKeys
+        // Compared in place: most records repeat the previous keys (readers hand out the same
+        // String storage for them, so each comparison is a pointer check), and building the key
+        // array for every record was an allocation per record.
+        var same = record.fields.count == keys.count
+        if same {
+            for index in keys.indices where record.fields[index].key != keys[index] {
+                same = false
+                break
+            }
+        }
+        if !same {
+            keys = record.fields.map(\.key)
             binding = HeaderBinding(feed: feed, header: keys)
         }
         return binding

@@ -101,7 +101,8 @@ public final class ValueNormaliser: Sendable {
         let bytes = all.trimmed()
         if bytes.isEmpty || nullTokens.meaning(of: bytes) != nil { return .null }
         switch parser {
-        case .text: return .value(.text(bytes.string))
+        // Untrimmed text keeps the raw String (shared storage, no copy of its bytes).
+        case .text: return .value(.text(bytes.count == all.count ? raw : bytes.string))
         case .integer(let parser): return parser.parse(bytes, raw: raw)
         case .decimal(let parser): return parser.parse(bytes, raw: raw)
         case .percent(let parser):

@@ -40,6 +40,14 @@ final class BufferedFileWriter {
         if buffer.count >= Self.capacity { try flush() }
     }
 
+    /// Appends one line built in place in the buffer (no intermediate String or array).
+    @inline(__always)
+    func writeLine(_ build: (inout [UInt8]) -> Void) throws(OutputError) {
+        build(&buffer)
+        buffer.append(10)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
     /// Drops everything written after a checkpoint.
     func rollback(to checkpoint: Int) throws(OutputError) {
         precondition(checkpoint <= offset, "checkpoint is ahead of the file")

@@ -54,30 +54,55 @@ final class DatasetWriter {
         rejectedCount = checkpoint.rejectedCount
     }
 
+    /// Writes the record's line straight into the file's buffer: a value at a time, with no
+    /// per-line arrays or Strings (the hot path: one call per record read).
     func write(_ record: ValidatedRecord, file: String) throws(OutputError) {
-        let source = [file, String(record.raw.line), String(record.raw.number)]
+        let indices = fieldIndices
         if record.isRejected {
             var rules: [String] = []
             for finding in record.findings where finding.severity == .error && !rules.contains(finding.ruleID) {
                 rules.append(finding.ruleID)
             }
-            var raws = fieldIndices.map { record.rawValues[$0] ?? "" }
-            for (position, handling) in pii.enumerated() where handling != nil {
-                raws[position] = PIIMask.mask(raws[position])
-            }
-            try rejected.write(CSVLine.encode(source + [rules.joined(separator: ";"), record.vendor] + raws))
-            rejectedCount += 1
-        } else {
-            var values = fieldIndices.map { record.values[$0]?.cleanText ?? "" }
-            if let pseudonymiser {
-                for (position, handling) in pii.enumerated()
-                where handling == .pseudonymise && !values[position].isEmpty {
-                    values[position] = pseudonymiser.pseudonym(values[position])
+            try rejected.writeLine { line in
+                Self.appendSource(record, file: file, to: &line)
+                line.append(UInt8(ascii: ","))
+                CSVLine.appendField(rules.joined(separator: ";"), to: &line)
+                line.append(UInt8(ascii: ","))
+                CSVLine.appendField(record.vendor, to: &line)
+                for (position, index) in indices.enumerated() {
+                    line.append(UInt8(ascii: ","))
+                    guard let raw = record.rawValues[index] else { continue }
+                    CSVLine.appendField(pii[position] == nil ? raw : PIIMask.mask(raw), to: &line)
                 }
             }
-            try clean.write(CSVLine.encode([record.vendor] + values + source))
+            rejectedCount += 1
+        } else {
+            try clean.writeLine { line in
+                CSVLine.appendField(record.vendor, to: &line)
+                for (position, index) in indices.enumerated() {
+                    line.append(UInt8(ascii: ","))
+                    guard let value = record.values[index] else { continue }
+                    if pii[position] == .pseudonymise, let pseudonymiser {
+                        let text = value.cleanText
+                        CSVLine.appendField(text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line)
+                    } else {
+                        CSVLine.appendClean(value, to: &line)
+                    }
+                }
+                line.append(UInt8(ascii: ","))
+                Self.appendSource(record, file: file, to: &line)
+            }
             acceptedCount += 1
         }
+    }
+
+    /// `source_file,source_line,source_record`.
+    private static func appendSource(_ record: ValidatedRecord, file: String, to line: inout [UInt8]) {
+        CSVLine.appendField(file, to: &line)
+        line.append(UInt8(ascii: ","))
+        CSVLine.appendInteger(Int64(record.raw.line), to: &line)
+        line.append(UInt8(ascii: ","))
+        CSVLine.appendInteger(Int64(record.raw.number), to: &line)
     }
 
     func close() throws(OutputError) {

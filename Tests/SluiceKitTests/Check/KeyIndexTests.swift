@@ -46,4 +46,15 @@ import Testing
         index.insert("k1", at: .init(file: 4, line: 1, record: 1))
         #expect(index.place(of: "k1") == .init(file: 4, line: 1, record: 1))
     }
+
+    @Test func insertOrFindAddsOnceAndThenReturnsTheFirstPlace() {
+        var index = KeyIndex()
+        for number in 0..<3000 {
+            #expect(index.insertOrFind("id-\(number)", at: .init(file: 0, line: Int32(number), record: 1)) == nil)
+        }
+        #expect(
+            index.insertOrFind("id-7", at: .init(file: 1, line: 99, record: 2)) == .init(file: 0, line: 7, record: 1))
+        #expect(index.count == 3000)
+        #expect(index.place(of: "id-2999") == .init(file: 0, line: 2999, record: 1))
+    }
 }

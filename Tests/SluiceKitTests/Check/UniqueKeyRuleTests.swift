@@ -67,4 +67,23 @@ import Testing
     @Test func idIsStable() {
         #expect(UniqueKeyRule.id == "unique-key")
     }
+
+    @Test func checkRemembersTheFirstAndReportsTheNext() throws {
+        var rule = rule()
+        let first = record("billing", "2026-10-01")
+        let key = try #require(rule.key(of: first))
+        #expect(rule.check(key: key, values: first, at: .init(file: "Inbox/a.csv", line: 4, record: 3)) == nil)
+        #expect(
+            rule.check(key: key, values: first, at: .init(file: "Inbox/b.csv", line: 9, record: 8))
+                == RuleViolation(
+                    message: "duplicate of record 3 (Inbox/a.csv:4) for queue 'billing', period '2026-10-01'",
+                    hint: "remove the duplicate row or ask the vendor which figure is right"))
+    }
+
+    @Test func aSingleFieldKeyIsItsCleanText() {
+        let rule = UniqueKeyRule(spec: UniqueKeySpec(fields: ["id"]), indices: [1])
+        #expect(rule.key(of: [nil, .text("IR0000000042")]) == "IR0000000042")
+        #expect(rule.key(of: [nil, .integer(-7)]) == "-7")
+        #expect(rule.key(of: [.text("x"), nil]) == nil)
+    }
 }

@@ -87,4 +87,31 @@ import Testing
     func notPlainNumbers(value: String) {
         #expect(!ExcelSafe.isPlainNumber(value))
     }
+
+    /// The byte path writes exactly what encoding `cleanText` as a String writes.
+    @Test(arguments: [
+        NormalisedValue.text("Billing, Refunds"), .text("Priority \"Gold\""), .text("=1+2"), .text(""),
+        .enumeration("voice"), .integer(0), .integer(-7), .integer(Int64.max), .integer(Int64.min),
+        .boolean(true), .boolean(false), .decimal(ExactDecimal(significand: -1250, scale: 2)),
+        .percent(ExactDecimal(significand: 9250, scale: 2)), .duration(ExactDecimal(significand: 312, scale: 0)),
+        .date(CivilDate(year: 2026, month: 10, day: 3)), .date(CivilDate(year: 7, month: 1, day: 9)),
+        .timestamp(CivilDateTime(date: CivilDate(year: 2026, month: 10, day: 3), hour: 4, minute: 2, second: 5)),
+        .timestamp(
+            CivilDateTime(
+                date: CivilDate(year: 2026, month: 10, day: 3), hour: 14, minute: 22, second: 5,
+                nanosecond: 120_000_000, utcOffsetSeconds: 7200)),
+    ])
+    func cleanValuesWriteLikeTheirCleanText(value: NormalisedValue) {
+        var line: [UInt8] = []
+        CSVLine.appendClean(value, to: &line)
+        line.append(10)
+        #expect(String(decoding: line, as: UTF8.self) == CSVLine.encode([value.cleanText]))
+    }
+
+    @Test(arguments: [(5, 2, "05"), (2026, 4, "2026"), (7, 4, "0007"), (12345, 4, "12345"), (0, 2, "00")])
+    func paddedNumbers(value: Int, width: Int, text: String) {
+        var line: [UInt8] = []
+        CSVLine.appendPadded(value, width: width, to: &line)
+        #expect(String(decoding: line, as: UTF8.self) == text)
+    }
 }

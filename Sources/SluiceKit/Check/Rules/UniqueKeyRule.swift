@@ -26,6 +26,12 @@ struct UniqueKeyRule: Sendable {
     /// The key text of a record, or nil when a key field has no value (required catches that).
     /// Decimals are compared reduced, so `12.5` and `12.50` are the same key.
     func key(of values: [NormalisedValue?]) -> String? {
+        if indices.count == 1 {
+            // One key field (the usual record id): its text is the key, no joined copy.
+            guard let value = values[indices[0]] else { return nil }
+            if case .decimal(let number) = value { return number.reduced.description }
+            return value.cleanText
+        }
         var parts: [String] = []
         for index in indices {
             guard let value = values[index] else { return nil }
@@ -40,7 +46,19 @@ struct UniqueKeyRule: Sendable {
 
     /// A violation when the key was already seen in an accepted record.
     func violation(key: String, values: [NormalisedValue?]) -> RuleViolation? {
-        guard let first = seen.place(of: key) else { return nil }
+        seen.place(of: key).map { violation($0, values: values) }
+    }
+
+    /// Remembers an accepted record's key, or returns the violation when it was seen before:
+    /// one probe of the key index instead of a look-up and then an insert.
+    mutating func check(key: String, values: [NormalisedValue?], at first: FirstSeen) -> RuleViolation? {
+        if files.last != first.file { files.append(first.file) }
+        let place = KeyIndex.Place(file: Int32(files.count - 1), line: Int32(first.line), record: Int32(first.record))
+        guard let earlier = seen.insertOrFind(key, at: place) else { return nil }
+        return violation(earlier, values: values)
+    }
+
+    private func violation(_ first: KeyIndex.Place, values: [NormalisedValue?]) -> RuleViolation {
         let described = zip(spec.fields, indices).map { name, index in "\(name) '\(values[index]?.cleanText ?? "")'" }
         return RuleViolation(
             message:

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flattening one record object into fields.
 extension JSONRecordReader {
     /// An open object or array inside the record: its flattened key and pointer, and for an
@@ -19,10 +21,12 @@ extension JSONRecordReader {
         var fields: [RawField] = []
         var problems: [ReadProblem] = []
         var heldBytes = 0
+        var keyCount = 0
         while let token = try nextToken() {
             switch token {
             case .key:
-                member = String(decoding: tokenizer.text, as: UTF8.self)
+                member = recentKey(at: keyCount)
+                keyCount += 1
                 if tokenizer.replacedLoneSurrogate {
                     problems.append(loneSurrogateProblem(in: "key", text: member, column: fields.count + 1))
                 }
@@ -66,6 +70,28 @@ extension JSONRecordReader {
         }
         // The tokenizer throws at an end of file inside an object, so this is not reached.
         throw failure("the file ends inside record \(recordCount)")
+    }
+
+    /// The member name just read, reusing the previous record's String at this position when
+    /// the bytes are the same.
+    private mutating func recentKey(at position: Int) -> String {
+        if position < recentKeys.count {
+            var known = recentKeys[position]
+            let same = known.withUTF8 { stored in
+                tokenizer.text.withUnsafeBufferPointer { read in
+                    stored.count == read.count
+                        && (read.isEmpty || memcmp(stored.baseAddress!, read.baseAddress!, read.count) == 0)
+                }
+            }
+            if same { return known }
+        }
+        let key = String(decoding: tokenizer.text, as: UTF8.self)
+        if position < recentKeys.count {
+            recentKeys[position] = key
+        } else if position == recentKeys.count {
+            recentKeys.append(key)
+        }
+        return key
     }
 
     /// A lone surrogate escape, replaced by U+FFFD: the record is kept, with this problem.

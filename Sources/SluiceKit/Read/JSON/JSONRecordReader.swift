@@ -37,6 +37,9 @@ public struct JSONRecordReader {
     var atEnd = false
     var phase = Phase.records
     var recordCount = 0
+    /// The member names of the previous record by position: a record that repeats them (almost
+    /// every one) reuses those Strings instead of making one per member.
+    var recentKeys: [String] = []
     /// The most bytes of keys, values and pointers held for one record, plus the token being read.
     var bufferedBytesHighWater = 0
 
