@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SluiceKit
 
 /// One JSON object per line for log collectors:
 /// `{"timestamp":"2026-11-29T02:30:00.123Z","level":"warning","message":"…","metadata":{…}}`.
@@ -79,21 +80,6 @@ struct JSONLogHandler: LogHandler {
 
     /// A JSON string literal (RFC 8259: `"`, `\` and control characters escaped).
     static func append(string: String, to out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out +=
-                    "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count)
-                    + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        out += JSONText.string(string)
     }
 }

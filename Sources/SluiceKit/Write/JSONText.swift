@@ -1,7 +1,7 @@
 /// Hand-written JSON text for streamed outputs, where `JSONEncoder` would need the whole array.
-enum JSONText {
+public enum JSONText {
     /// A JSON string literal.
-    static func string(_ value: String) -> String {
+    public static func string(_ value: String) -> String {
         var text = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
