@@ -21,8 +21,12 @@ extension FeedChecker {
         secrets.sort { $0.count > $1.count }
         for index in findings.indices {
             var finding = findings[index]
+            // A read problem outside the bound columns (a ragged row's extra cells) may hold the
+            // split tail of a personal value ("Doe, John"): masked whenever the feed has any.
+            let outsideFields = finding.field == nil && finding.location.field == nil
             let aboutPII =
                 finding.field.map(piiNames.contains) ?? finding.location.column.map(piiColumns.contains) ?? false
+                || (outsideFields && !piiIndices.isEmpty)
             if aboutPII, let raw = finding.rawValue { finding.rawValue = PIIMask.mask(raw) }
             for secret in secrets {
                 finding.message = PIIMask.maskQuoted(secret, in: finding.message)

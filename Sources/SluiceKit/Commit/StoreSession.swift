@@ -135,7 +135,8 @@ final class StoreSession {
     /// After a run failed: when its store transaction did not happen, its folder (if published)
     /// is withdrawn and the run marked rolled back at once, rather than by the next run.
     func abandon(runID: String) {
-        guard (try? store.ledger.state(of: runID)) == .started else { return }
+        // A dry run's store is a scratch copy and it published nothing to withdraw.
+        guard scratch == nil, (try? store.ledger.state(of: runID)) == .started else { return }
         try? publisher.withdraw(runID: runID)
         try? store.ledger.set(runID: runID, to: .rolledBack)
     }

@@ -40,8 +40,10 @@ struct FileProcessor {
                 // Bytes that are not text in the file's encoding mean the file was exported or
                 // declared wrongly: every value is suspect, so the whole file waits for a fix.
                 if let bad = raw.problems.first(where: { $0.ruleID == "invalid-encoding" }) {
+                    // The reason reaches every report: a feed with personal data gets the value masked.
+                    let value = checker.piiIndices.isEmpty ? bad.rawValue ?? "" : PIIMask.mask(bad.rawValue ?? "")
                     let reason =
-                        "\(bad.message) at line \(bad.line)\(bad.column.map { ", column \($0)" } ?? "") ('\(bad.rawValue ?? "")'); \(bad.hint ?? "")"
+                        "\(bad.message) at line \(bad.line)\(bad.column.map { ", column \($0)" } ?? "") ('\(value)'); \(bad.hint ?? "")"
                     return .quarantined(ruleID: "invalid-encoding", reason: reason, line: bad.line, column: bad.column)
                 }
                 var record = checker.validate(raw, binding: binder.bind(raw), file: file.displayPath)

@@ -115,11 +115,22 @@ enum ExactValueText {
         let negative = text.hasPrefix("-")
         let body = negative ? text.dropFirst() : Substring(text)
         let sides = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard sides.count <= 2, let whole = Int128(sides[0]) else { return nil }
+        // A damaged store must give nil (a store error), never a trap: digits only, and at most
+        // 30 fraction digits so the scaling below cannot overflow Int128.
         let fraction = sides.count == 2 ? sides[1] : ""
-        guard fraction.allSatisfy(\.isASCII), fraction.isEmpty || Int128(fraction) != nil else { return nil }
+        guard sides.count <= 2, !sides[0].isEmpty, sides[0].allSatisfy(\.isASCIIDigit), let whole = Int128(sides[0]),
+            fraction.count <= 30, fraction.allSatisfy(\.isASCIIDigit)
+        else { return nil }
         let denominator = ExactRatio.power(fraction.count)
-        let numerator = whole * denominator + (fraction.isEmpty ? 0 : Int128(fraction)!)
+        let (scaled, overflow) = whole.multipliedReportingOverflow(by: denominator)
+        guard !overflow else { return nil }
+        let (numerator, carry) = scaled.addingReportingOverflow(Int128(fraction) ?? 0)
+        guard !carry else { return nil }
         return ExactRatio(negative ? -numerator : numerator, denominator)
     }
+}
+
+extension Character {
+    /// `0`…`9`.
+    fileprivate var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -47,4 +47,13 @@ import Testing
         #expect(ExactValueText.encode(value) == text)
         #expect(ExactValueText.decode(text) == value)
     }
+
+    /// A hand-edited or damaged store gives nil (reported as a store error), never a trap.
+    @Test(arguments: [
+        "1.-5", "1.+5", "+1.5", "1.5.5", ".5", "1.1234567890123456789012345678901",
+        "99999999999999999999.123456789012345678901234567890", "١.٥", "1/0", "x/2",
+    ])
+    func damagedValuesAreRefused(_ text: String) {
+        #expect(ExactValueText.decode(text) == nil)
+    }
 }

@@ -23,7 +23,10 @@ struct Worklist: Equatable {
     init(collected: [WorklistItem], results: KPIResults, inputs: [InputSummary], feeds: [FeedSpec]) {
         var items = collected
         items += Self.quarantined(inputs, feeds: feeds, results: results)
-        items += Self.submissions(results)
+        // Late and early receipts of earlier runs (seeded from the store) were listed by the run
+        // that received them; only this run's files are news.
+        let own = Set(inputs.filter { $0.status == "processed" || $0.status == "quarantined" }.map(\.path))
+        items += Self.submissions(results, own: own)
         items += Self.kpis(results)
         let byVendor = Dictionary(grouping: items, by: \.vendor)
         let names = byVendor.keys.sorted { lhs, rhs in
@@ -75,8 +78,9 @@ struct Worklist: Equatable {
         }
     }
 
-    private static func submissions(_ results: KPIResults) -> [WorklistItem] {
+    private static func submissions(_ results: KPIResults, own: Set<String>) -> [WorklistItem] {
         results.submissions.compactMap { row in
+            if row.status == .late || row.status == .early, !row.files.contains(where: own.contains) { return nil }
             let problem: WorklistItem.Problem
             let detail: String
             let received = row.receivedOn.map { "\($0)" } ?? ""
