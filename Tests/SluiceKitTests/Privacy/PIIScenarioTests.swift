@@ -54,6 +54,26 @@ import Testing
         #expect(!clean.contains("Jane") && !clean.contains("John"))
     }
 
+    /// A ragged row's extra cells may be the split tail of a personal value ("Doe, John"
+    /// unquoted): with personal data in the feed, the finding shows them masked.
+    @Test func theExtraCellsOfARaggedRowAreMasked() throws {
+        let (work, result) = try Self.run { rules in
+            let inbox = rules.deletingLastPathComponent().appendingPathComponent("Inbox/agent_qa_2026-10.csv")
+            let handle = try FileHandle(forWritingTo: inbox)
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("ACME,Roe,Jane,jane@example.com,Billing,80\n".utf8))
+            try handle.close()
+        }
+        defer { try? FileManager.default.removeItem(at: work) }
+        let report = try result.get()
+        let exceptions = try String(
+            contentsOf: report.runFolder.appendingPathComponent("exceptions.csv"), encoding: .utf8)
+        #expect(
+            exceptions.contains(
+                "error,ragged-row,agent-qa,ACME,Inbox/agent_qa_2026-10.csv,7,6,6,,,8*,row has 6 values; the header has 5 columns,"
+            ))
+    }
+
     @Test func aMissingKeyStopsTheRunBeforeAnyDataIsTouched() throws {
         let (work, result) = try Self.run(environment: ["SLUICE_PII_KEY": Self.key]) { rules in
             let url = rules.appendingPathComponent("qa.yaml")
