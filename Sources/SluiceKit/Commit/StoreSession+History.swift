@@ -1,11 +1,15 @@
 /// What a run compares with earlier runs, read from the store before its own transaction:
 /// the vendors' earlier published values (for history checks) and the differences its
-/// resubmissions make (for `changes.csv`).
+/// resubmissions make (for `changes.csv`), and the whole-period rows the store publishes (the
+/// history `kpi.html` charts).
 extension StoreSession {
     /// Earlier runs' published values and this run's changes to them.
     struct RunHistory {
         var earlier: [HistoryReview.SeriesKey: [PeriodKey: ExactRatio]] = [:]
         var changes: [KPIChange] = []
+        /// The whole-period rows of the store's current evaluation: the rows the top-level
+        /// `kpi.csv` holds, before this run's transaction.
+        var published: [KPIResults.Row] = []
     }
 
     /// Reads what the store publishes now (everything current, evaluated as the top-level
@@ -23,6 +27,7 @@ extension StoreSession {
         do {
             try StoreSeed.current(from: store.history, into: published)
             for row in KPIEvaluator(collector: published).evaluate().rows where row.key.dimension.isEmpty {
+                result.published.append(row)
                 guard let actual = row.actual else { continue }
                 result.earlier[HistoryReview.SeriesKey(row.key), default: [:]][row.key.period] = actual
             }

@@ -91,8 +91,10 @@ public enum Pipeline {
             summary.changes = history.changes
             try ExceptionsReport(summary: summary, digest: outputs.digest).write(
                 to: folder.appendingPathComponent("exceptions.html"))
-            try KPIReport(input: KPIReportInput(results: results, runID: runID, asOf: "\(asOf)")).write(
-                to: folder.appendingPathComponent("kpi.html"))
+            try KPIReport(
+                input: KPIReportInput(
+                    results: results, published: history.published, runID: runID, asOf: "\(asOf)")
+            ).write(to: folder.appendingPathComponent("kpi.html"))
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
             let published: URL

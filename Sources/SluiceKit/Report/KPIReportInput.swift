@@ -1,8 +1,9 @@
 /// What `kpi.html` shows, as plain values: the KPI rows to tabulate, the series to chart
 /// (rows across periods, the tabulated ones included), credits and submissions.
 ///
-/// The run fills it from its own `KPIResults`; a caller with a history store supplies earlier
-/// periods in `history` and the charts show up to the last 12 of them.
+/// A run fills `current` from its own `KPIResults` and `history` from the store's published
+/// rows across all runs (`init(results:published:runID:asOf:)`); the charts show up to the
+/// last 12 periods of them.
 struct KPIReportInput: Sendable {
     /// One KPI of one vendor, contract and period against its target.
     struct Row: Sendable, Hashable {
