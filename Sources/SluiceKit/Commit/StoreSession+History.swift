@@ -43,15 +43,14 @@ extension StoreSession {
         } catch {
             throw .store(error)
         }
+        let derived: [KPIChange]
         do {
-            result.changes = try
-                (result.changes
-                + DerivedChangeFinder.changes(
-                    rules: rules, asOf: asOf, stored: stored, runs: runs, run: collector.groups,
-                    replacedFiles: replaced)).sorted()
+            derived = try DerivedChangeFinder.changes(
+                rules: rules, asOf: asOf, stored: stored, runs: runs, run: collector.groups, replacedFiles: replaced)
         } catch {
             throw .rules(error)
         }
+        result.changes = (result.changes + derived).sorted()
         return result
     }
 }
