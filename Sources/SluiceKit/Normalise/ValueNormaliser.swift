@@ -98,7 +98,7 @@ public final class ValueNormaliser: Sendable {
     }
 
     private func normalise(bytes all: Bytes, raw: String, bound: Bool) -> ValueOutcome {
-        let bytes = all.trimmed()
+        let bytes = field.trim ? all.trimmed() : all
         if bytes.isEmpty || nullTokens.meaning(of: bytes) != nil { return .null }
         switch parser {
         // Untrimmed text keeps the raw String (shared storage, no copy of its bytes).

@@ -24,6 +24,8 @@ public struct FeedSpec: Sendable {
     public var uniqueKey: UniqueKeySpec?
     /// How the feed's records become KPI observations, if they do.
     public var kpi: FeedKPISpec?
+    /// Where the cleaned dataset is written and with which columns.
+    public var clean = CleanOutputSpec()
     /// Where the feed is declared.
     public var declaredAt: RulesLocation
 

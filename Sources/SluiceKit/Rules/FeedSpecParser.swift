@@ -5,8 +5,9 @@ import Yams
 struct FeedSpecParser {
     static let feedKeys = [
         "name", "description", "vendor", "files", "format", "csv", "xml", "json", "xlsx", "number-format",
-        "percent-scale", "fields", "checks", "unique-key", "kpi",
+        "percent-scale", "fields", "checks", "unique-key", "kpi", "clean",
     ]
+    static let cleanKeys = ["file", "columns"]
     static let xmlKeys = ["record", "max-value-bytes", "field-ids"]
     static let fieldIDKeys = ["definition", "definition-id", "definition-name", "field", "field-id"]
     static let jsonKeys = ["records"]
@@ -60,11 +61,13 @@ struct FeedSpecParser {
         let comparisons = entries["checks"].map { checks($0.value, known: fields) } ?? []
         let key = entries["unique-key"].flatMap { uniqueKey($0.value, known: known) }
         let kpi = entries["kpi"].flatMap { FeedKPIParser(reader: reader, fields: fields).parse($0.value) }
+        let clean = entries["clean"].map { cleanOutput($0.value, known: known) }
         guard reader.errors.count == errorsBefore, let name, let vendor, let files else { return nil }
         var feed = FeedSpec(
             name: name, vendor: vendor, files: files, csv: csv, fields: fields, comparisons: comparisons,
             uniqueKey: key, kpi: kpi, declaredAt: reader.location(of: node))
         feed.format = format
+        if let clean { feed.clean = clean }
         if let value = entries["xml"]?.value { feed.xml = xmlOptions(value) }
         if let value = entries["json"]?.value { feed.json = jsonOptions(value) }
         if format == .ndjson, !feed.json.recordsPath.isEmpty, let value = entries["json"]?.value {
@@ -240,6 +243,29 @@ struct FeedSpecParser {
             unknownField(name, at: fieldsNode, known: known)
         }
         return UniqueKeySpec(fields: names, severity: severity)
+    }
+
+    private func cleanOutput(_ node: Node, known: [String]) -> CleanOutputSpec {
+        var spec = CleanOutputSpec(declaredAt: reader.location(of: node))
+        guard let entries = reader.mapping(node, "clean", allowed: Self.cleanKeys) else { return spec }
+        if let value = entries["file"]?.value, let path = reader.string(value, "file") {
+            if let problem = CleanOutputSpec.problem(with: path) { reader.fail(value, problem) }
+            spec.file = path
+        }
+        if let value = entries["columns"]?.value, let names = reader.strings(value, "clean columns") {
+            let allowed = CleanOutputSpec.extraColumns + known
+            var seen: Set<String> = []
+            for name in names {
+                if !allowed.contains(name) {
+                    reader.fail(value, "unknown column '\(name)'\(DidYouMean.clause(for: name, among: allowed))")
+                } else if !seen.insert(name).inserted {
+                    reader.fail(value, "column '\(name)' is listed twice")
+                }
+            }
+            if names.isEmpty { reader.fail(value, "'columns' must name at least one column") }
+            spec.columns = names
+        }
+        return spec
     }
 
     private func checkFieldNames(_ fields: [FieldSpec]) {

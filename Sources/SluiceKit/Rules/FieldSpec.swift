@@ -30,6 +30,9 @@ public struct FieldSpec: Sendable, Hashable {
     /// Personal data: masked in every human and exception output, and pseudonymised in
     /// cleaned data when the rules say so (`pii:`); `nil` for ordinary fields.
     public var pii: PIIHandling?
+    /// Whether leading and trailing white space is removed before the value is read (`trim:`,
+    /// default true); with false, `' 12'` is not an integer and `' voice'` not `voice`.
+    public var trim = true
     /// Where the field is declared.
     public var declaredAt: RulesLocation
 

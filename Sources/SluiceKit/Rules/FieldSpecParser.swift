@@ -12,7 +12,7 @@ struct FieldSpecParser {
     static let fieldKeys = [
         "name", "description", "aliases", "kind", "formats", "format", "null", "required", "range", "pattern",
         "max-length", "true", "false", "values", "decimal-separator", "thousands-separator", "percent-scale",
-        "pii",
+        "pii", "trim",
     ]
     static let rangeKeys = ["min", "max", "min-exclusive", "max-exclusive", "severity"]
     static let patternKeys = ["regex", "severity"]
@@ -41,6 +41,7 @@ struct FieldSpecParser {
         if let value = entries["null"]?.value { field.nullTokens = reader.strings(value, "null") ?? [] }
         if let value = entries["required"]?.value { field.required = required(value) }
         if let value = entries["pii"]?.value { field.pii = pii(value) }
+        if let value = entries["trim"]?.value { field.trim = reader.bool(value, "trim") ?? true }
         Self.separators(entries, reader: reader, into: &field)
         if let value = entries["percent-scale"]?.value {
             field.percentScale = reader.choice(value, "percent-scale", as: PercentScale.self) ?? .points

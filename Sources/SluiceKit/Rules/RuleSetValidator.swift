@@ -61,6 +61,19 @@ enum RuleSetValidator {
                     "unknown feed '\(submission.feed)'\(DidYouMean.clause(for: submission.feed, among: feedNames))")
             }
         }
+        // Feeds that share a name also share the default path; that is reported as a duplicate feed.
+        let cleanPaths = rules.feeds.map {
+            ($0.clean.path(feed: $0.name).lowercased(), $0.clean.declaredAt ?? $0.declaredAt)
+        }
+        let chosenPaths = Set(rules.feeds.compactMap { $0.clean.file?.lowercased() })
+        for (path, duplicates) in duplicates(cleanPaths) where chosenPaths.contains(path) {
+            for location in duplicates.dropFirst() {
+                fail(
+                    location,
+                    "the cleaned dataset '\(path)' is already written by the feed declared at \(duplicates[0].file):\(duplicates[0].line); give each feed its own 'clean: { file: ... }'"
+                )
+            }
+        }
         let contractIDs = rules.contracts.map(\.id)
         for feed in rules.feeds {
             guard let kpi = feed.kpi else { continue }

@@ -1,10 +1,11 @@
 import Foundation
 
-/// Streams one feed's accepted records to `clean/<feed>.csv` and rejected ones to
-/// `rejected/<feed>.csv`.
+/// Streams one feed's accepted records to `clean/<feed>.csv` (or the feed's `clean: file`) and
+/// rejected ones to `rejected/<feed>.csv`.
 ///
 /// Clean columns: `vendor`, the feed's canonical fields with normalised values, then
-/// `source_file`, `source_line`, `source_record`. Rejected rows keep each field's raw text
+/// `source_file`, `source_line`, `source_record`, unless the feed's `clean: columns` chooses
+/// others. Rejected rows keep each field's raw text
 /// and list the rules that rejected them, so nothing read is lost. Values of `pii:` fields are
 /// masked in rejected rows (people read them); in clean rows, `pii: pseudonymise` fields hold
 /// their pseudonym and `pii: true` fields their value.
@@ -13,6 +14,7 @@ final class DatasetWriter {
     private let clean: BufferedFileWriter
     private let rejected: BufferedFileWriter
     private let fieldIndices: [Int]
+    private let cleanColumns: [CleanColumn]
     private let pii: [PIIHandling?]
     private let pseudonymiser: Pseudonymiser?
     private(set) var acceptedCount = 0
@@ -23,14 +25,28 @@ final class DatasetWriter {
         self.pseudonymiser = pseudonymiser
         let cleanFolder = folder.appendingPathComponent("clean")
         let rejectedFolder = folder.appendingPathComponent("rejected")
-        clean = try BufferedFileWriter(url: cleanFolder.appendingPathComponent("\(feed.name).csv"))
+        let cleanURL: URL
+        if let file = feed.clean.file {
+            cleanURL = folder.appendingPathComponent(file)
+            do {
+                try FileManager.default.createDirectory(
+                    at: cleanURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw OutputError(path: cleanURL.path, message: "cannot create folder: \(error.localizedDescription)")
+            }
+        } else {
+            cleanURL = cleanFolder.appendingPathComponent("\(feed.name).csv")
+        }
+        clean = try BufferedFileWriter(url: cleanURL)
         rejected = try BufferedFileWriter(url: rejectedFolder.appendingPathComponent("\(feed.name).csv"))
         fieldIndices = feed.fields.indices.filter { feed.fields[$0].name != "vendor" }
         let names = fieldIndices.map { feed.fields[$0].name }
         pii = fieldIndices.map { feed.fields[$0].pii }
         precondition(
             pseudonymiser != nil || !pii.contains(.pseudonymise), "pii: pseudonymise needs the run's pseudonymiser")
-        try clean.write(CSVLine.encode(["vendor"] + names + ["source_file", "source_line", "source_record"]))
+        let cleanNames = feed.clean.columns ?? ["vendor"] + names + ["source_file", "source_line", "source_record"]
+        cleanColumns = cleanNames.map { CleanColumn(name: $0, feed: feed) }
+        try clean.write(CSVLine.encode(cleanNames))
         try rejected.write(CSVLine.encode(["source_file", "source_line", "source_record", "rules", "vendor"] + names))
     }
 
@@ -77,20 +93,25 @@ final class DatasetWriter {
             }
             rejectedCount += 1
         } else {
+            let columns = cleanColumns
             try clean.writeLine { line in
-                CSVLine.appendField(record.vendor, to: &line)
-                for (position, index) in indices.enumerated() {
-                    line.append(UInt8(ascii: ","))
-                    guard let value = record.values[index] else { continue }
-                    if pii[position] == .pseudonymise, let pseudonymiser {
-                        let text = value.cleanText
-                        CSVLine.appendField(text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line)
-                    } else {
-                        CSVLine.appendClean(value, to: &line)
+                for (position, column) in columns.enumerated() {
+                    if position > 0 { line.append(UInt8(ascii: ",")) }
+                    switch column {
+                    case .vendor: CSVLine.appendField(record.vendor, to: &line)
+                    case .sourceFile: CSVLine.appendField(file, to: &line)
+                    case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
+                    case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
+                    case .field(let index, let handling):
+                        guard let value = record.values[index] else { continue }
+                        if handling == .pseudonymise, let pseudonymiser {
+                            let text = value.cleanText
+                            CSVLine.appendField(text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line)
+                        } else {
+                            CSVLine.appendClean(value, to: &line)
+                        }
                     }
                 }
-                line.append(UInt8(ascii: ","))
-                Self.appendSource(record, file: file, to: &line)
             }
             acceptedCount += 1
         }
@@ -108,5 +129,28 @@ final class DatasetWriter {
     func close() throws(OutputError) {
         try clean.close()
         try rejected.close()
+    }
+}
+
+/// One column of a cleaned dataset.
+private enum CleanColumn {
+    case vendor
+    case sourceFile
+    case sourceLine
+    case sourceRecord
+    /// A field's normalised value, by index in the feed's fields, with its PII handling.
+    case field(Int, PIIHandling?)
+
+    /// The column named `name`; the rules validator has checked that the name exists.
+    init(name: String, feed: FeedSpec) {
+        switch name {
+        case "vendor": self = .vendor
+        case "source_file": self = .sourceFile
+        case "source_line": self = .sourceLine
+        case "source_record": self = .sourceRecord
+        default:
+            let index = feed.fields.firstIndex { $0.name == name }!
+            self = .field(index, feed.fields[index].pii)
+        }
     }
 }

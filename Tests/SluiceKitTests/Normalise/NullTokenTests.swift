@@ -45,3 +45,50 @@ extension NormaliseTests {
         }
     }
 }
+
+/// `trim: false`: the raw value is read as written.
+@Suite struct UntrimmedValueTests {
+    @Test(arguments: [
+        ("", ValueKind.text, Expected.null),
+        ("  ", .text, .clean("  ")),
+        (" Gold ", .text, .clean(" Gold ")),
+        ("12", .integer, .clean("12")),
+        (" 12", .integer, .problem("type", "' 12' is not an integer")),
+        ("  ", .integer, .problem("type", "'  ' is not an integer")),
+    ])
+    func untrimmedValues(raw: String, kind: ValueKind, expected: Expected) {
+        #expect(normalise(raw, kind) { $0.trim = false }.expected == expected)
+    }
+
+    @Test func trimmedByDefault() {
+        #expect(normalise(" Gold ", .text).expected == .clean("Gold"))
+        #expect(normalise(" 12", .integer).expected == .clean("12"))
+    }
+
+    @Test func theRulesKeyIsRead() throws {
+        let rules = try RulesLoader.parse(sources: [
+            (
+                "Rules/acme.yaml",
+                """
+                feeds:
+                  - name: acme
+                    vendor: ACME
+                    files: ["acme_*.csv"]
+                    fields:
+                      - { name: queue, kind: text, trim: false }
+                      - { name: handled, kind: integer }
+                """
+            )
+        ])
+        #expect(rules.feeds[0].fields.map(\.trim) == [false, true])
+        let bad =
+            "feeds:\n  - name: acme\n    vendor: ACME\n    files: [a.csv]\n    fields:\n      - { name: q, kind: text, trim: maybe }\n"
+        do {
+            _ = try RulesLoader.parse(sources: [("Rules/acme.yaml", bad)])
+            Issue.record("trim: maybe was accepted")
+        } catch {
+            #expect(
+                error.errors.map(\.description) == ["Rules/acme.yaml:6:38: trim must be true or false, not 'maybe'"])
+        }
+    }
+}

@@ -52,7 +52,7 @@ import Testing
     @Test(arguments: [
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    treshold: 3\n    fields:\n      - {name: x, kind: text}\n",
-            "Rules/acme.yaml:5:5: unknown key 'treshold' in a feed (known: name, description, vendor, files, format, csv, xml, json, xlsx, number-format, percent-scale, fields, checks, unique-key, kpi)"
+            "Rules/acme.yaml:5:5: unknown key 'treshold' in a feed (known: name, description, vendor, files, format, csv, xml, json, xlsx, number-format, percent-scale, fields, checks, unique-key, kpi, clean)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: integr}\n",
@@ -60,7 +60,7 @@ import Testing
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n",
-            "Rules/acme.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale, pii)"
+            "Rules/acme.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale, pii, trim)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, pattern: \"[a-\"}\n",
@@ -104,7 +104,7 @@ import Testing
         #expect(
             errors(yaml) == [
                 "Rules/acme.yaml:2:5: feed 'a' is missing the required key 'vendor'",
-                "Rules/acme.yaml:3:5: unknown key 'vendr' in a feed; did you mean 'vendor'? (known: name, description, vendor, files, format, csv, xml, json, xlsx, number-format, percent-scale, fields, checks, unique-key, kpi)",
+                "Rules/acme.yaml:3:5: unknown key 'vendr' in a feed; did you mean 'vendor'? (known: name, description, vendor, files, format, csv, xml, json, xlsx, number-format, percent-scale, fields, checks, unique-key, kpi, clean)",
                 "Rules/acme.yaml:6:25: unknown kind 'txt'; did you mean 'text'? (known: text, integer, decimal, percent, duration, date, timestamp, boolean, enum)",
             ])
     }

@@ -9,7 +9,8 @@ import Testing
         (try? String(contentsOf: TestPaths.repoRoot.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
 
     static let keys = Set(
-        RulesFileParser.topKeys + RulesFileParser.settingsKeys + FeedSpecParser.feedKeys + FeedSpecParser.csvKeys
+        RulesFileParser.topKeys + RulesFileParser.settingsKeys + FeedSpecParser.feedKeys + FeedSpecParser.cleanKeys
+            + FeedSpecParser.csvKeys
             + FeedSpecParser.numberKeys + FeedSpecParser.checkKeys + FeedSpecParser.uniqueKeys
             + FieldSpecParser.fieldKeys + FieldSpecParser.rangeKeys + FieldSpecParser.patternKeys
             + FieldSpecParser.maxLengthKeys + FieldSpecParser.enumValueKeys + HistorySpecParser.historyKeys
