@@ -62,8 +62,8 @@ import Testing
                 "Rules/acme.yaml:8:20: file must be a relative path inside the run folder such as 'cleaned.csv', not '../cleaned.csv'"
             ])
         #expect(
-            errors(Self.feed("    clean: { file: /tmp/cleaned.csv }")) == [
-                "Rules/acme.yaml:8:20: file must be a relative path inside the run folder such as 'cleaned.csv', not '/tmp/cleaned.csv'"
+            errors(Self.feed("    clean: { file: /srv/cleaned.csv }")) == [
+                "Rules/acme.yaml:8:20: file must be a relative path inside the run folder such as 'cleaned.csv', not '/srv/cleaned.csv'"
             ])
         #expect(
             errors(Self.feed("    clean: { file: cleaned.txt }")) == [
