@@ -33,19 +33,9 @@ final class ProgressLine {
     /// The line for a snapshot after `elapsed` seconds.
     static func text(_ snapshot: RunProgress.Snapshot, elapsed: Double) -> String {
         let rate = elapsed > 0 ? Int((Double(snapshot.records) / elapsed).rounded()) : 0
-        return "sluice: \(snapshot.filesDone)/\(snapshot.filesTotal) files, \(grouped(snapshot.records)) records, "
-            + "\(grouped(rate)) records/s"
-    }
-
-    /// `1,204,000`.
-    static func grouped(_ number: Int) -> String {
-        let digits = Array(String(number.magnitude))
-        var out = number < 0 ? "-" : ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out += "," }
-            out.append(digit)
-        }
-        return out
+        return
+            "sluice: \(snapshot.filesDone)/\(snapshot.filesTotal) files, \(Counting.grouped(snapshot.records)) records, "
+            + "\(Counting.grouped(rate)) records/s"
     }
 
     /// Starts a progress line for a run when wanted, giving the run its counters.

@@ -20,7 +20,7 @@ struct RunLog {
         if report.nothingNew {
             logDeferred(summary)
             let deferred = summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred"
-            let line = "nothing new: \(Self.count(summary.inputs.count, "file")) already processed\(deferred)"
+            let line = "nothing new: \(Counting.noun(summary.inputs.count, "file")) already processed\(deferred)"
             if !logging.quiet { print(line) }
             if logging.format == .json { logger.info("\(line)", metadata: ["event": "nothing-new"]) }
             return
@@ -59,7 +59,7 @@ struct RunLog {
         if report.exitStatus == .attention {
             let quarantined = summary.inputs.filter { $0.status == "quarantined" }.count
             var reasons: [String] = []
-            if quarantined > 0 { reasons.append("\(Self.count(quarantined, "file")) quarantined") }
+            if quarantined > 0 { reasons.append("\(Counting.noun(quarantined, "file")) quarantined") }
             if let limit = report.settings.maxErrorFindings, summary.findings.errors > limit {
                 reasons.append("\(summary.findings.errors) error findings, more than max-error-findings \(limit)")
             }
@@ -85,9 +85,10 @@ struct RunLog {
         let deferred =
             (skipped == 0 ? "" : ", \(skipped) skipped")
             + (summary.deferred.isEmpty ? "" : ", \(summary.deferred.count) deferred")
-        return "run \(summary.runID): \(count(summary.inputs.count, "file")) (\(quarantined) quarantined\(deferred)), "
-            + "\(count(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
-            + "\(count(summary.findings.errors, "error")), \(count(summary.findings.warnings, "warning")) → "
+        return
+            "run \(summary.runID): \(Counting.noun(summary.inputs.count, "file")) (\(quarantined) quarantined\(deferred)), "
+            + "\(Counting.noun(summary.records.read, "record")): \(summary.records.accepted) accepted, \(summary.records.rejected) rejected; "
+            + "\(Counting.noun(summary.findings.errors, "error")), \(Counting.noun(summary.findings.warnings, "warning")) → "
             + destination
     }
 
@@ -119,9 +120,5 @@ struct RunLog {
         ]
         if let folder { metadata["run_folder"] = "\(folder)" }
         return metadata
-    }
-
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 }

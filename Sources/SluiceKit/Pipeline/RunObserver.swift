@@ -42,14 +42,9 @@ struct RunObserver {
         } else {
             let records = input.records
             logger.debug(
-                "\(input.path): \(route); \(Self.count(records.read, "record")) (\(records.accepted) accepted, \(records.rejected) rejected), \(Self.count(input.errors, "error")), \(Self.count(input.warnings, "warning")) (\(time))"
+                "\(input.path): \(route); \(Counting.noun(records.read, "record")) (\(records.accepted) accepted, \(records.rejected) rejected), \(Counting.noun(input.errors, "error")), \(Counting.noun(input.warnings, "warning")) (\(time))"
             )
         }
-    }
-
-    /// `1 record`, `2 records`.
-    static func count(_ number: Int, _ noun: String) -> String {
-        "\(number) \(noun)\(number == 1 ? "" : "s")"
     }
 
     /// `12.3 ms`.

@@ -27,7 +27,7 @@ extension CSVRecordReader {
                 ReadProblem(
                     ruleID: "ragged-row", line: scanner.rowLine, column: count + 1,
                     message:
-                        "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
+                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(header.count, "column"))",
                     hint: "check for a missing delimiter or a line break inside an unquoted value"))
         } else if count > header.count {
             problems.append(
@@ -35,7 +35,7 @@ extension CSVRecordReader {
                     ruleID: "ragged-row", line: scanner.rowLine, column: header.count + 1,
                     rawValue: extras.joined(separator: String(UnicodeScalar(detectedDelimiter))),
                     message:
-                        "row has \(Self.counted(count, "value")); the header has \(Self.counted(header.count, "column"))",
+                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(header.count, "column"))",
                     hint: "quote values that contain the delimiter, or add the missing header cells"))
         }
         return RawRecord(number: 0, line: scanner.rowLine, fields: fields, problems: problems)
@@ -53,10 +53,5 @@ extension CSVRecordReader {
         return ReadProblem(
             ruleID: "invalid-encoding", line: line, column: index + 1, rawValue: raw,
             message: "value has bytes that are not valid \(encoding.form.rawValue)", hint: hint)
-    }
-
-    /// `1 value`, `3 values`.
-    static func counted(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

@@ -36,17 +36,17 @@ struct ExceptionsReport {
         var html = "<div class=\"cards\" id=\"summary\">\n"
         html += card(
             "Files read", files,
-            "\(HTMLText.count(files - quarantined)) accepted · \(HTMLText.count(quarantined)) quarantined")
+            "\(Counting.grouped(files - quarantined)) accepted · \(Counting.grouped(quarantined)) quarantined")
         html += card(
             "Records read", records.read,
-            "\(HTMLText.count(records.accepted)) accepted · \(HTMLText.count(records.rejected)) rejected")
+            "\(Counting.grouped(records.accepted)) accepted · \(Counting.grouped(records.rejected)) rejected")
         html += card("Errors", counts.errors, "reject the record, or the whole file")
         html += card("Warnings", counts.warnings, "reported; the record is kept")
         return html + "</div>\n"
     }
 
     private func card(_ label: String, _ value: Int, _ detail: String) -> String {
-        "<div class=\"card\"><div class=\"k\">\(e(label))</div><div class=\"n\">\(HTMLText.count(value))</div>"
+        "<div class=\"card\"><div class=\"k\">\(e(label))</div><div class=\"n\">\(Counting.grouped(value))</div>"
             + "<div class=\"d\">\(e(detail))</div></div>\n"
     }
 
@@ -144,7 +144,7 @@ struct ExceptionsReport {
         if group.omitted > 0 {
             let shown = group.examples.isEmpty ? "" : "… and "
             html +=
-                "<p class=\"more\">\(shown)\(HTMLText.count(group.omitted)) more in <code>exceptions.csv</code></p>\n"
+                "<p class=\"more\">\(shown)\(Counting.grouped(group.omitted)) more in <code>exceptions.csv</code></p>\n"
         }
         return html + "</details>\n"
     }
@@ -180,8 +180,8 @@ struct ExceptionsReport {
 
     static func counts(_ errors: Int, _ warnings: Int) -> String {
         [
-            errors > 0 ? HTMLText.plural(errors, "error") : nil,
-            warnings > 0 ? HTMLText.plural(warnings, "warning") : nil,
+            errors > 0 ? Counting.noun(errors, "error", grouped: true) : nil,
+            warnings > 0 ? Counting.noun(warnings, "warning", grouped: true) : nil,
         ].compactMap { $0 }.joined(separator: ", ")
     }
 }

@@ -24,20 +24,4 @@ enum HTMLText {
         }
         return result
     }
-
-    /// A whole number with thousands separators (`12,345`), as people read counts.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0, (digits.count - index) % 3 == 0 { grouped += "," }
-            grouped.append(digit)
-        }
-        return (value < 0 ? "-" : "") + grouped
-    }
-
-    /// `1 error`, `2 errors`.
-    static func plural(_ value: Int, _ noun: String) -> String {
-        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
-    }
 }

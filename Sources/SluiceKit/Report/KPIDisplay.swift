@@ -49,7 +49,7 @@ enum KPIDisplay {
         let text = value.description
         let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
         let negative = parts[0].hasPrefix("-")
-        let whole = HTMLText.count(Int(parts[0].dropFirst(negative ? 1 : 0)) ?? 0)
+        let whole = Counting.grouped(Int(parts[0].dropFirst(negative ? 1 : 0)) ?? 0)
         return (negative ? "-" : "") + whole + (parts.count > 1 ? "." + parts[1] : "")
     }
 

@@ -46,7 +46,7 @@ struct KPIReport {
         ]
         for (label, status, detail) in cards {
             html += "<div class=\"card\"><div class=\"k\">\(label)</div>"
-            html += "<div class=\"n\">\(HTMLText.count(counts[status] ?? 0))</div>"
+            html += "<div class=\"n\">\(Counting.grouped(counts[status] ?? 0))</div>"
             html += "<div class=\"d\">\(detail)</div></div>\n"
         }
         let owed = Dictionary(grouping: input.credits, by: \.currency).sorted { $0.key < $1.key }.map {

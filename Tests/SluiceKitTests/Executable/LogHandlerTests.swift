@@ -41,9 +41,9 @@ import Testing
         #expect(
             ProgressLine.text(RunProgress.Snapshot(filesDone: 0, filesTotal: 1, records: 0), elapsed: 0)
                 == "sluice: 0/1 files, 0 records, 0 records/s")
-        #expect(ProgressLine.grouped(999) == "999")
-        #expect(ProgressLine.grouped(1000) == "1,000")
-        #expect(ProgressLine.grouped(12_345_678) == "12,345,678")
+        #expect(Counting.grouped(999) == "999")
+        #expect(Counting.grouped(1000) == "1,000")
+        #expect(Counting.grouped(12_345_678) == "12,345,678")
     }
 
     @Test(arguments: [

@@ -20,6 +20,6 @@ import Testing
 
     @Test(arguments: [(0, "0"), (999, "999"), (1000, "1,000"), (12_345, "12,345"), (-1_234_567, "-1,234,567")])
     func groupsThousands(value: Int, text: String) {
-        #expect(HTMLText.count(value) == text)
+        #expect(Counting.grouped(value) == text)
     }
 }

@@ -128,7 +128,7 @@ public struct XLSXRecordReader: RecordReader {
                     rawValue: extras.map(\.value).joined(separator: ", "),
                     message:
                         "row has a value in cell \(cellName), right of the header's last column "
-                        + "(\(CSVRecordReader.counted(header.count, "column")))",
+                        + "(\(Counting.noun(header.count, "column")))",
                     hint: "add the missing header cells, or remove the stray values"))
         }
         return RawRecord(number: 0, line: row.number, fields: fields, problems: problems)
