@@ -16,6 +16,6 @@ enum RulesFingerprint {
             hasher.update(data: Data("\(bytes.count)".utf8) + [0])
             hasher.update(data: bytes)
         }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return FileDigest.hex(hasher.finalize())
     }
 }

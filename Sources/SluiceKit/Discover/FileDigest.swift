@@ -11,7 +11,12 @@ public enum FileDigest {
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
             hasher.update(data: chunk)
         }
-        return hasher.finalize().map { byte in
+        return hex(hasher.finalize())
+    }
+
+    /// Bytes as lower-case hex, two digits each (digests, pseudonyms, fingerprints).
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()

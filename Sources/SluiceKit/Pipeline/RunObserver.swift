@@ -30,9 +30,7 @@ struct RunObserver {
         let time = Self.milliseconds(elapsed)
         let route: String
         if let feed = input.feed {
-            let glob = feeds.first { $0.name == feed }?.files.first {
-                fnmatch($0.lowercased(), name.lowercased(), 0) == 0
-            }
+            let glob = feeds.first { $0.name == feed }.flatMap { FeedRouter.matchingGlob(of: $0, fileName: name) }
             route = "feed '\(feed)'" + (glob.map { " (name matches '\($0)')" } ?? "")
         } else {
             route = "no feed"

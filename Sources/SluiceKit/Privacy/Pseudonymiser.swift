@@ -22,10 +22,7 @@ struct Pseudonymiser {
     /// The pseudonym of a value: 16 lower-case hex digits.
     func pseudonym(_ value: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key)
-        return code.prefix(8).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        return FileDigest.hex(code.prefix(8))
     }
 
     /// The run's pseudonymiser, or nil when no field asks for pseudonyms. The key comes from

@@ -20,6 +20,13 @@ public struct FeedRouter: Sendable {
         self.feeds = feeds.map { ($0.name, $0.files.map { $0.lowercased() }) }
     }
 
+    /// The first of a feed's `files` patterns that matches the file name (case-insensitive), as
+    /// written in the rules; nil when none does.
+    public static func matchingGlob(of feed: FeedSpec, fileName: String) -> String? {
+        let name = fileName.lowercased()
+        return feed.files.first { fnmatch($0.lowercased(), name, 0) == 0 }
+    }
+
     /// The feed whose glob matches the file name; several matches are ambiguous.
     public func route(fileName: String) -> Route {
         let name = fileName.lowercased()
