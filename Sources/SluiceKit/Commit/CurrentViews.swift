@@ -41,7 +41,9 @@ struct CurrentViews {
             try? manager.removeItem(at: folder)
             rmdir(folder.deletingLastPathComponent().path)  // only when empty
         }
-        try KPIWriter.write(results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder)
+        try KPIWriter.write(
+            results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder,
+            excelSafe: rules.settings.excelSafeCSV)
         for name in Self.names {
             let written = folder.appendingPathComponent(name)
             let target = outbox.appendingPathComponent(name)
