@@ -206,6 +206,21 @@ import Testing
         }
     }
 
+    @Test func twoStagesWhenThereAreTwoCoresUnlessTheEnvironmentSaysOtherwise() {
+        #expect(RecordStaging.from(environment: [:], cores: 1) == .serial)
+        #expect(RecordStaging.from(environment: [:], cores: 2) == .twoStage(batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "1"], cores: 8) == .serial)
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "2"], cores: 1) == .twoStage(batchSize: 64, queued: 2))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_BATCH_RECORDS": "500"], cores: 2)
+                == .twoStage(batchSize: 500, queued: 2))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "0", "SLUICE_BATCH_RECORDS": "x"], cores: 2)
+                == .twoStage(batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "one"], cores: 1) == .serial)
+    }
+
     /// How many of this process's open descriptors are `url`.
     static func openDescriptors(to url: URL) throws -> Int {
         let target = url.resolvingSymlinksInPath().path
