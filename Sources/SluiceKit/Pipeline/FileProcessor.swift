@@ -38,21 +38,20 @@ struct FileProcessor {
         }
         switch staging {
         case .serial:
-            return try processSerially(reader: reader, binder: binder, file: file)
+            return try processSerially(reader: reader, binder: binder, feed: feed, file: file)
         case .twoStage(let batchSize, let queued):
             let stage = ValidationStage(
                 reader: reader, binder: binder, checker: checker, file: file.displayPath, batchSize: batchSize)
-            return try processInStages(stage, queued: queued, file: file)
+            return try processInStages(stage, queued: queued, feed: feed, file: file)
         }
     }
 
     /// One thread: each record is read, checked and written in turn.
-    private func processSerially(reader: any RecordReader, binder: RecordBinder, file: InboxFile)
+    private func processSerially(reader: any RecordReader, binder: RecordBinder, feed: FeedSpec, file: InboxFile)
         throws(OutputError) -> Outcome
     {
         var reader = reader
         var binder = binder
-        let feed = checker.feed
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
@@ -72,12 +71,11 @@ struct FileProcessor {
 
     /// Two threads: stage A (``ValidationStage``) reads and checks batches of records while this
     /// thread, stage B, writes the batches before. Outputs are the same, in the same order, as
-    /// ``processSerially(reader:binder:file:)``'s; on any way out of here stage A is stopped and
+    /// ``processSerially(reader:binder:feed:file:)``'s; on any way out of here stage A is stopped and
     /// its thread has finished.
-    private func processInStages(_ stage: ValidationStage, queued: Int, file: InboxFile) throws(OutputError)
-        -> Outcome
+    private func processInStages(_ stage: ValidationStage, queued: Int, feed: FeedSpec, file: InboxFile)
+        throws(OutputError) -> Outcome
     {
-        let feed = checker.feed
         let queue = RecordBatchQueue(capacity: queued)
         ValidationStage.start(stage, into: queue)
         defer {
