@@ -2,7 +2,7 @@
 /// normalised, checked and written. A file that cannot be used is reported as quarantined.
 struct FileProcessor {
     /// What became of a file.
-    enum Outcome {
+    enum Outcome: Hashable {
         case processed(RecordCounts, dropped: Int)
         case quarantined(ruleID: String, reason: String, line: Int?, column: Int? = nil)
     }
@@ -12,19 +12,21 @@ struct FileProcessor {
     let kpis: KPICollector
     /// Counts records for a progress line, in batches.
     var progress: RunProgress? = nil
+    /// One thread or two for the records (``RecordStaging``).
+    var staging: RecordStaging = .default
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {
         let feed = checker.feed.reading(fileName: file.name)
         if let mismatch = FormatSniffer.mismatch(file.url, format: feed.format) {
             return .quarantined(ruleID: "unreadable-file", reason: mismatch, line: nil)
         }
-        var reader: any RecordReader
+        let reader: any RecordReader
         do {
             reader = try ReaderFactory.reader(for: file.url, displayPath: file.displayPath, feed: feed)
         } catch {
             return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
         }
-        var binder = RecordBinder(feed: feed, header: reader.fixedHeader)
+        let binder = RecordBinder(feed: feed, header: reader.fixedHeader)
         if let header = reader.fixedHeader {
             let binding = binder.binding
             if let reason = missingRequiredColumns(binding, header: header, line: reader.headerLine) {
@@ -34,41 +36,89 @@ struct FileProcessor {
                 try outputs.write(finding)
             }
         }
+        switch staging {
+        case .serial:
+            return try processSerially(reader: reader, binder: binder, feed: feed, file: file)
+        case .twoStage(let batchSize, let queued):
+            let stage = ValidationStage(
+                reader: reader, binder: binder, checker: checker, file: file.displayPath, batchSize: batchSize)
+            return try processInStages(stage, queued: queued, feed: feed, file: file)
+        }
+    }
+
+    /// One thread: each record is read, checked and written in turn.
+    private func processSerially(reader: any RecordReader, binder: RecordBinder, feed: FeedSpec, file: InboxFile)
+        throws(OutputError) -> Outcome
+    {
+        var reader = reader
+        var binder = binder
         var counts = RecordCounts()
         do {
             while let raw = try reader.next() {
-                // Bytes that are not text in the file's encoding mean the file was exported or
-                // declared wrongly: every value is suspect, so the whole file waits for a fix.
-                if let bad = raw.problems.first(where: { $0.ruleID == "invalid-encoding" }) {
-                    // The reason reaches every report: a feed with personal data gets the value masked.
-                    let value = checker.piiIndices.isEmpty ? bad.rawValue ?? "" : PIIMask.mask(bad.rawValue ?? "")
-                    let reason =
-                        "\(bad.message) at line \(bad.line)\(bad.column.map { ", column \($0)" } ?? "") ('\(value)'); \(bad.hint ?? "")"
-                    return .quarantined(ruleID: "invalid-encoding", reason: reason, line: bad.line, column: bad.column)
-                }
+                if let stop = Stop(encodingOf: raw, masked: !checker.piiIndices.isEmpty) { return stop.outcome }
                 var record = checker.validate(raw, binding: binder.bind(raw), file: file.displayPath)
-                kpis.observe(&record, feed: feed, file: file)
-                kpis.count(record, feed: feed)
-                try outputs.write(record, feed: feed.name, file: file.displayPath)
-                counts.read += 1
-                if counts.read % RunProgress.recordBatch == 0 { progress?.add(records: RunProgress.recordBatch) }
-                if record.isRejected { counts.rejected += 1 } else { counts.accepted += 1 }
+                try take(&record, feed: feed, file: file, counts: &counts)
             }
-            progress?.add(records: counts.read % RunProgress.recordBatch)
         } catch let error as ReadError {
-            return .quarantined(ruleID: "unreadable-file", reason: error.message, line: nil)
+            return Stop(readError: error).outcome
         } catch let error as OutputError {
             throw error
         } catch {
             preconditionFailure("unexpected error \(error)")
         }
+        return finish(counts, dropped: reader.droppedRows.count)
+    }
+
+    /// Two threads: stage A (``ValidationStage``) reads and checks batches of records while this
+    /// thread, stage B, writes the batches before. Outputs are the same, in the same order, as
+    /// ``processSerially(reader:binder:feed:file:)``'s; on any way out of here stage A is stopped and
+    /// its thread has finished.
+    private func processInStages(_ stage: ValidationStage, queued: Int, feed: FeedSpec, file: InboxFile)
+        throws(OutputError) -> Outcome
+    {
+        let queue = RecordBatchQueue(capacity: queued)
+        ValidationStage.start(stage, into: queue)
+        defer {
+            queue.cancel()
+            queue.waitForProducer()
+        }
+        var counts = RecordCounts()
+        while true {
+            switch queue.take() {
+            case .records(var batch):
+                for index in batch.indices {
+                    try take(&batch[index], feed: feed, file: file, counts: &counts)
+                }
+            case .end(let dropped):
+                return finish(counts, dropped: dropped)
+            case .stopped(let stop):
+                return stop.outcome
+            }
+        }
+    }
+
+    /// Stage B's part of one checked record: KPIs, outputs, counts and progress.
+    private func take(_ record: inout ValidatedRecord, feed: FeedSpec, file: InboxFile, counts: inout RecordCounts)
+        throws(OutputError)
+    {
+        kpis.observe(&record, feed: feed, file: file)
+        kpis.count(record, feed: feed)
+        try outputs.write(record, feed: feed.name, file: file.displayPath)
+        counts.read += 1
+        if counts.read % RunProgress.recordBatch == 0 { progress?.add(records: RunProgress.recordBatch) }
+        if record.isRejected { counts.rejected += 1 } else { counts.accepted += 1 }
+    }
+
+    /// The outcome once every record has been taken.
+    private func finish(_ counts: RecordCounts, dropped: Int) -> Outcome {
+        progress?.add(records: counts.read % RunProgress.recordBatch)
         if counts.read == 0 {
             return .quarantined(
                 ruleID: "unreadable-file",
                 reason: "file has no records (only a header, or nothing after the title rows)",
                 line: nil)
         }
-        return .processed(counts, dropped: reader.droppedRows.count)
+        return .processed(counts, dropped: dropped)
     }
 
     /// Why the file is unusable when a required field has no column, else nil.
