@@ -159,15 +159,28 @@ final class KPICollector {
                 writtenDate = stamp.date
             default: return
             }
-            guard
-                let contract = contract(
-                    for: &record, feed: feed, spec: spec, date: writtenDate, field: timeIndex, file: file)
-            else { return }
-            if case .timestamp(let stamp)? = record.values[timeIndex] {
-                localDate = LocalDate.of(stamp, timeZone: contract.timeZone)
+            // A feed without a contract (`contract: none`) is evaluated per vendor and period as
+            // it comes: no contract dates, no as-of check, no submissions.
+            let contract: ContractSpec
+            if spec.withoutContract {
+                contract = OpenContract.shared
+                if case .timestamp(let stamp)? = record.values[timeIndex] {
+                    // Without an offset the stamp is local time already; no zone lookup per record.
+                    localDate =
+                        stamp.utcOffsetSeconds == nil ? stamp.date : LocalDate.of(stamp, timeZone: spec.timeZone)
+                }
+            } else {
+                guard
+                    let found = self.contract(
+                        for: &record, feed: feed, spec: spec, date: writtenDate, field: timeIndex, file: file)
+                else { return }
+                contract = found
+                if case .timestamp(let stamp)? = record.values[timeIndex] {
+                    localDate = LocalDate.of(stamp, timeZone: contract.timeZone)
+                }
             }
             guard let day = localDate else { return }
-            let period = PeriodKey.containing(day, length: contract.period)
+            let period = PeriodKey.containing(day, length: spec.withoutContract ? spec.period : contract.period)
             var dimensionKeys = [""]
             for (index, name) in dimensions {
                 dimensionKeys.append("\(name)=\(record.values[index]?.cleanText ?? "")")
@@ -192,7 +205,9 @@ final class KPICollector {
                     if !group.files.contains(file.displayPath) { group.files.append(file.displayPath) }
                 }
             }
-            noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
+            if !spec.withoutContract {
+                noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
+            }
         }
     }
 

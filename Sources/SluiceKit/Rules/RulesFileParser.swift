@@ -12,7 +12,10 @@ struct RulesFileParser {
     }
 
     static let topKeys = ["feeds", "settings", "kpis", "contracts"]
-    static let settingsKeys = ["max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file"]
+    static let settingsKeys = [
+        "max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file",
+        "kpi-wide",
+    ]
 
     let reader: YAMLReader
 
@@ -55,6 +58,10 @@ struct RulesFileParser {
         }
         if let value = entries["kpi-layout"]?.value {
             settings.kpiLayout = reader.choice(value, "kpi-layout", as: KPIOutputLayout.self) ?? .long
+        }
+        if let entry = entries["kpi-wide"] {
+            settings.kpiWide = KPIWideParser(reader: reader).parse(
+                entry.value, key: entry.key, layout: settings.kpiLayout)
         }
         return settings
     }
