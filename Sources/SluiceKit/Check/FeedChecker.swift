@@ -7,6 +7,8 @@ public final class FeedChecker {
     private let fieldRules: [[any FieldRule]]
     private let comparisons: [CompareRule]
     private var uniqueKey: UniqueKeyRule?
+    /// Per field, its `unique` rule (the values seen in the current file), or nil.
+    private var uniqueFields: [UniqueRule?]
     private var currentFile: String?
     private let vendorIndex: Int?
     /// Fields marked `pii:`, whose values findings must not show.
@@ -40,6 +42,7 @@ public final class FeedChecker {
         self.comparisons = feed.comparisons.map {
             CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right))
         }
+        uniqueFields = feed.fields.map { field in field.unique.map { UniqueRule(severity: $0) } }
         self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
         if case .field(let name) = feed.vendor { vendorIndex = index(name) } else { vendorIndex = nil }
         piiIndices = feed.fields.indices.filter { feed.fields[$0].pii != nil }
@@ -70,9 +73,16 @@ public final class FeedChecker {
         }
     }
 
-    /// Starts a file: unique keys it adds can be withdrawn if the file is quarantined.
+    /// Starts a file: unique keys it adds can be withdrawn if the file is quarantined, and
+    /// field `unique` rules start empty (their scope is one file).
     public func beginFile() {
         currentFile = nil
+        endFile()
+    }
+
+    /// Ends a file: drops the values field `unique` rules remembered for it.
+    public func endFile() {
+        for index in uniqueFields.indices where uniqueFields[index] != nil { uniqueFields[index]?.reset() }
     }
 
     /// Withdraws the current file's unique keys (its records will not be published).
@@ -158,10 +168,20 @@ public final class FeedChecker {
                     RuleViolation(message: "field '\(fieldNames[index])': \(problem.message)", hint: problem.hint),
                     field: index)
             case .value(let value):
+                var passed = true
                 for rule in fieldRules[index] {
                     if let violation = rule.violation(of: value, field: fieldNames[index]) {
                         add(rule.severity, rule.id, violation, field: index)
+                        if rule.severity == .error { passed = false }
                     }
+                }
+                // At the field's own position, so a record's findings stay in field order.
+                if passed, uniqueFields[index] != nil,
+                    let violation = uniqueFields[index]?.check(
+                        value, field: fieldNames[index], line: raw.line, record: raw.number),
+                    let severity = uniqueFields[index]?.severity
+                {
+                    add(severity, UniqueRule.id, violation, field: index)
                 }
             }
         }

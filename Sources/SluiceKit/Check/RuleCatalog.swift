@@ -18,6 +18,7 @@ public enum RuleCatalog {
         Entry(id: "max-length", summary: "the value is not longer than declared"),
         Entry(id: "compare", summary: "two fields of a record stand in the declared order"),
         Entry(id: UniqueKeyRule.id, summary: "the key fields do not repeat within the feed"),
+        Entry(id: UniqueRule.id, summary: "a field's value does not repeat within its file"),
         Entry(id: "ragged-row", summary: "the row has as many values as the header"),
         Entry(id: "invalid-encoding", summary: "the bytes are valid in the file's encoding"),
         Entry(id: "unknown-column", summary: "every column is claimed by a field"),

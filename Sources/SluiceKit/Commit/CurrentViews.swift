@@ -47,7 +47,8 @@ struct CurrentViews {
             rmdir(folder.deletingLastPathComponent().path)  // only when empty
         }
         try KPIWriter.write(
-            results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder)
+            results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder,
+            excelSafe: rules.settings.excelSafeCSV)
         for name in Self.names(wideFile: rules.settings.kpiWide.file) {
             let written = folder.appendingPathComponent(name)
             let target = outbox.appendingPathComponent(name)

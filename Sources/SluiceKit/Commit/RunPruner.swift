@@ -69,6 +69,11 @@ public struct RunPruner: Sendable {
                             path: source.path, message: "cannot remove the run: \(String(cString: strerror(errno)))"))
                 }
             }
+            // The renames are made durable before anything is deleted, as a publish or withdraw is:
+            // after a crash, a pruned run is gone from runs/ or still whole there.
+            if !removed.isEmpty {
+                do throws(OutputError) { try DurableFolder.sync(runs) } catch { throw .output(error) }
+            }
             emptyTrash(trash)
             rmdir(trash.path)
         }

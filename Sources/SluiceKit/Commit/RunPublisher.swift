@@ -61,7 +61,7 @@ public struct RunPublisher: Sendable {
         guard rename(staging.path, destination.path) == 0 else {
             throw Self.error(destination.path, "cannot publish the run")
         }
-        try syncFolder(runsFolder)
+        try DurableFolder.sync(runsFolder)
         rmdir(stagingFolder.path)  // only when empty: another run's staging is left alone
         return destination
     }
@@ -73,7 +73,7 @@ public struct RunPublisher: Sendable {
         guard symlink("runs/\(runID)", temporary.path) == 0, rename(temporary.path, latestLink.path) == 0 else {
             throw Self.error(latestLink.path, "cannot point 'latest' at the run")
         }
-        try syncFolder(outbox)
+        try DurableFolder.sync(outbox)
     }
 
     /// Takes a published run folder back out of `runs/` (a run whose store transaction never
@@ -85,7 +85,7 @@ public struct RunPublisher: Sendable {
         let aside = stagingFolder.appendingPathComponent("withdrawn-\(runID)")
         try? FileManager.default.removeItem(at: aside)
         guard rename(folder.path, aside.path) == 0 else { throw Self.error(folder.path, "cannot withdraw the run") }
-        try syncFolder(runsFolder)
+        try DurableFolder.sync(runsFolder)
         try? FileManager.default.removeItem(at: aside)
     }
 
@@ -116,13 +116,6 @@ public struct RunPublisher: Sendable {
         } catch {
             throw OutputError(path: url.path, message: "cannot create folder: \(error.localizedDescription)")
         }
-    }
-
-    private func syncFolder(_ url: URL) throws(OutputError) {
-        let descriptor = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Self.error(url.path, "cannot open folder") }
-        defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw Self.error(url.path, "cannot sync folder") }
     }
 
     private static func error(_ path: String, _ what: String) -> OutputError {

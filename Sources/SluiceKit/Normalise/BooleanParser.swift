@@ -1,11 +1,13 @@
-/// Parses booleans against the field's true and false tokens, ignoring case.
+/// Parses booleans against the field's true and false tokens, ignoring case unless the field is
+/// `case-sensitive`.
 struct BooleanParser: Sendable {
     let tokens: CaselessTokens
     let expected: String
 
     init(field: FieldSpec) {
         // Meaning 1 is true, 0 is false; true tokens are listed first so they win a clash.
-        tokens = CaselessTokens(field.trueTokens.map { ($0, 1) } + field.falseTokens.map { ($0, 0) })
+        tokens = CaselessTokens(
+            field.trueTokens.map { ($0, 1) } + field.falseTokens.map { ($0, 0) }, caseSensitive: field.caseSensitive)
         expected = field.trueTokens.joined(separator: ", ") + " or " + field.falseTokens.joined(separator: ", ")
     }
 

@@ -70,7 +70,8 @@ extension UnsafeBufferPointer where Element == UInt8 {
 }
 
 /// A set of tokens matched ignoring case: ASCII case folding on bytes for speed, and full Unicode
-/// lower-casing when the value is not ASCII (so `OUI`/`oui` and `SÍ`/`sí` both match).
+/// lower-casing when the value is not ASCII (so `OUI`/`oui` and `SÍ`/`sí` both match); or, when
+/// created case-sensitive, byte for byte.
 struct CaselessTokens: Sendable {
     /// Each token lower-cased, as UTF-8, with the index of what it means.
     private let tokens: [(bytes: [UInt8], meaning: Int)]
@@ -82,9 +83,14 @@ struct CaselessTokens: Sendable {
     /// Whether a token is 64 bytes or longer, or starts with a non-ASCII byte (no quick reject then).
     private let unusual: Bool
 
+    /// Whether tokens match only byte for byte (`case-sensitive: true`), not ignoring case.
+    private let caseSensitive: Bool
+
     /// Creates the set from `(token, meaning)` pairs; the first pair wins for a repeated token.
-    init(_ pairs: [(String, Int)]) {
-        tokens = pairs.map { (Array($0.0.lowercased().utf8), $0.1) }
+    /// With `caseSensitive`, a value matches a token only when their bytes are equal.
+    init(_ pairs: [(String, Int)], caseSensitive: Bool = false) {
+        self.caseSensitive = caseSensitive
+        tokens = pairs.map { (Array((caseSensitive ? $0.0 : $0.0.lowercased()).utf8), $0.1) }
         var lengths: UInt64 = 0
         var low: UInt64 = 0
         var high: UInt64 = 0
@@ -110,13 +116,20 @@ struct CaselessTokens: Sendable {
         if !unusual {
             guard bytes.count < 64, lengths & (1 << UInt64(bytes.count)) != 0 else { return nil }
             if let first = bytes.first {
-                let byte = ASCII.lower(first)
+                let byte = caseSensitive ? first : ASCII.lower(first)
                 if byte < 64 {
                     guard firstBytes.low & (1 << UInt64(byte)) != 0 else { return nil }
                 } else if byte < 128 {
                     guard firstBytes.high & (1 << UInt64(byte - 64)) != 0 else { return nil }
                 }
             }
+        }
+        if caseSensitive {
+            search: for token in tokens where token.bytes.count == bytes.count {
+                for index in 0..<bytes.count where bytes[index] != token.bytes[index] { continue search }
+                return token.meaning
+            }
+            return nil
         }
         var ascii = true
         for byte in bytes where byte >= 0x80 {

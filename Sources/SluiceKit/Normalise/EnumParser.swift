@@ -1,4 +1,5 @@
-/// Parses enum values: each allowed value or one of its synonyms, ignoring case, becomes the canonical value.
+/// Parses enum values: each allowed value or one of its synonyms, ignoring case unless the field is
+/// `case-sensitive`, becomes the canonical value.
 struct EnumParser: Sendable {
     let values: [String]
     let tokens: CaselessTokens
@@ -13,7 +14,7 @@ struct EnumParser: Sendable {
             for synonym in value.synonyms { spellings.append((synonym, index)) }
         }
         self.spellings = spellings
-        tokens = CaselessTokens(spellings)
+        tokens = CaselessTokens(spellings, caseSensitive: field.caseSensitive)
     }
 
     func parse(_ bytes: Bytes, raw: String) -> ValueOutcome {

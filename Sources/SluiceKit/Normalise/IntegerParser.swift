@@ -1,15 +1,32 @@
-/// Parses whole numbers: optional sign, digits, declared thousands separators in groups of three.
+/// Parses whole numbers: optional sign, digits, declared thousands separators in groups of three;
+/// `plus-sign: false` refuses a leading `+` and `max-digits` caps the number of digits.
 struct IntegerParser: Sendable {
     let syntax: NumberSyntax
+    let allowsPlusSign: Bool
+    let maxDigits: Int?
 
     init(field: FieldSpec) {
         syntax = NumberSyntax(
             decimalSeparator: nil, thousandsSeparator: field.thousandsSeparator, allowsParentheses: false)
+        allowsPlusSign = field.allowsPlusSign
+        maxDigits = field.maxDigits
     }
 
     func parse(_ bytes: Bytes, raw: String) -> ValueOutcome {
+        if !allowsPlusSign, bytes.first == ASCII.plus {
+            return .invalid(
+                .type(
+                    "\(quoted(raw)) is not an integer; expected digits with an optional leading '-' (no '+')",
+                    hint: "write the number without its '+' sign"))
+        }
         switch scanNumber(bytes, syntax) {
         case .success(let number):
+            if let maxDigits, number.integerDigits > maxDigits {
+                return .invalid(
+                    .type(
+                        "\(quoted(raw)) is not an integer of at most \(maxDigits) digits; it has \(number.integerDigits)",
+                        hint: "integers of this field have 1 to \(maxDigits) digits"))
+            }
             let limit = number.negative ? UInt64(Int64.max) + 1 : UInt64(Int64.max)
             guard !number.overflowed, number.magnitude <= limit else {
                 return .invalid(

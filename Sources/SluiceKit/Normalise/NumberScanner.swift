@@ -22,6 +22,8 @@ struct ScannedNumber: Sendable {
     var fractionDigits: Int
     /// Digits from the first non-zero one on.
     var significantDigits: Int
+    /// Digits before the separator, leading zeros included.
+    var integerDigits: Int
     /// The digits do not fit 64 bits.
     var overflowed: Bool
 
@@ -51,7 +53,7 @@ func scanNumber(_ bytes: Bytes, _ syntax: NumberSyntax) -> Result<ScannedNumber,
     var index = 0
     var end = bytes.count
     var number = ScannedNumber(
-        negative: false, magnitude: 0, fractionDigits: 0, significantDigits: 0, overflowed: false)
+        negative: false, magnitude: 0, fractionDigits: 0, significantDigits: 0, integerDigits: 0, overflowed: false)
     guard end > 0 else { return .failure(.malformed) }
     var parenthesised = false
     if syntax.allowsParentheses && bytes[0] == UInt8(ascii: "(") {
@@ -66,7 +68,6 @@ func scanNumber(_ bytes: Bytes, _ syntax: NumberSyntax) -> Result<ScannedNumber,
         number.negative = bytes[index] == ASCII.minus
         index += 1
     }
-    var integerDigits = 0
     var groupDigits = 0
     var grouped = false
     let separator = syntax.thousandsSeparator
@@ -74,7 +75,7 @@ func scanNumber(_ bytes: Bytes, _ syntax: NumberSyntax) -> Result<ScannedNumber,
         let byte = bytes[index]
         if ASCII.isDigit(byte) {
             number.append(byte &- 0x30)
-            integerDigits += 1
+            number.integerDigits += 1
             groupDigits += 1
             index += 1
         } else if !separator.isEmpty && bytes.matches(separator, at: index) && index + separator.count < end {
@@ -99,7 +100,7 @@ func scanNumber(_ bytes: Bytes, _ syntax: NumberSyntax) -> Result<ScannedNumber,
         // `12.` is refused: a separator with nothing after it is more likely a cut-off value.
         if number.fractionDigits == 0 { return .failure(.malformed) }
     }
-    if integerDigits == 0 && number.fractionDigits == 0 { return .failure(.malformed) }
+    if number.integerDigits == 0 && number.fractionDigits == 0 { return .failure(.malformed) }
     if index < end {
         let byte = bytes[index]
         if !separator.isEmpty && bytes.matches(separator, at: index) { return .failure(.badGrouping) }

@@ -14,7 +14,7 @@ struct FileProcessor {
     var progress: RunProgress? = nil
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {
-        let feed = checker.feed
+        let feed = checker.feed.reading(fileName: file.name)
         if let mismatch = FormatSniffer.mismatch(file.url, format: feed.format) {
             return .quarantined(ruleID: "unreadable-file", reason: mismatch, line: nil)
         }

@@ -48,7 +48,7 @@ public enum Pipeline {
             staging = folder
             let outputs = try RunOutputs(
                 folder: folder, feeds: rules.feeds, leadingLimit: rules.settings.stderrFindingLimit,
-                pseudonymiser: pseudonymiser, contracts: rules.contracts)
+                pseudonymiser: pseudonymiser, contracts: rules.contracts, settings: rules.settings)
             let router = FeedRouter(feeds: rules.feeds)
             let quarantine = Quarantine(folder: folder.appendingPathComponent("quarantine"))
             let recorder = RunRecorder(rules: rules)
@@ -72,14 +72,16 @@ public enum Pipeline {
             {
                 try outputs.write(finding)
             }
-            try ChangesWriter.write(history.changes, to: folder)
+            let excelSafe = rules.settings.excelSafeCSV
+            try ChangesWriter.write(history.changes, to: folder, excelSafe: excelSafe)
             try outputs.close()
             try KPIWriter.write(
-                results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder)
+                results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder,
+                excelSafe: excelSafe)
             try KPIWorkbookWriter.write(results, to: folder, created: started)
             let worklist = Worklist(
                 collected: outputs.worklist.items, results: results, inputs: inputs, feeds: rules.feeds)
-            try WorklistWriter.write(worklist, to: folder, created: started)
+            try WorklistWriter.write(worklist, to: folder, created: started, excelSafe: excelSafe)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)
@@ -177,6 +179,7 @@ public enum Pipeline {
         let before = outputs.checkpoint(feed: feedName)
         let kpisBefore = kpis.snapshot
         checker.beginFile()
+        defer { checker.endFile() }
         switch try FileProcessor(checker: checker, outputs: outputs, kpis: kpis, progress: progress).process(file) {
         case .processed(let counts, let dropped):
             summary.records = counts

@@ -48,7 +48,8 @@ public struct Preview: Sendable {
         let checker = try Pipeline.compile(RuleSet(feeds: rules.feeds.filter { $0.name == name }))[name]!
         var reader: any RecordReader
         do {
-            reader = try ReaderFactory.reader(for: file, displayPath: display, feed: checker.feed)
+            reader = try ReaderFactory.reader(
+                for: file, displayPath: display, feed: checker.feed.reading(fileName: file.lastPathComponent))
         } catch {
             throw .input(path: display, message: error.message)
         }

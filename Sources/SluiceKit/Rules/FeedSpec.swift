@@ -6,8 +6,12 @@ public struct FeedSpec: Sendable {
     public var vendor: VendorSource
     /// Case-insensitive globs on the inbox file name (`acme-scorecard-*.csv`).
     public var files: [String]
-    /// The file format.
+    /// The file format (with several formats: the first listed, until `reading(fileName:)`
+    /// chooses the one a file's extension names).
     public var format: InputFormat = .csv
+    /// Every format the feed reads (`format: [csv, json, ndjson, xml]`), each chosen by a file's
+    /// extension; empty when the feed has one format.
+    public var formats: [InputFormat] = []
     /// How a CSV file is read.
     public var csv: CSVOptions
     /// Where records are in an XML file.
@@ -49,6 +53,18 @@ public struct FeedSpec: Sendable {
     /// The field with this canonical name.
     public func field(named name: String) -> FieldSpec? {
         fields.first { $0.name == name }
+    }
+
+    /// The feed as it reads one file: with several formats, `format` is the one the file's
+    /// extension names, or the first listed when it names none of them (the format sniffer
+    /// then quarantines a file whose bytes are not of that format).
+    public func reading(fileName: String) -> FeedSpec {
+        guard formats.count > 1 else { return self }
+        var copy = self
+        let dot = fileName.lastIndex(of: ".")
+        let named = dot.flatMap { InputFormat(fileExtension: String(fileName[fileName.index(after: $0)...])) }
+        copy.format = named.flatMap { formats.contains($0) ? $0 : nil } ?? formats[0]
+        return copy
     }
 }
 

@@ -13,7 +13,7 @@ struct FeedSpecParser {
     static let jsonKeys = ["records"]
     static let xlsxKeys = ["sheet", "sheet-index", "skip-rows", "drop-last-rows", "drop-rows-matching"]
     static let csvKeys = ["delimiter", "quote", "encoding", "skip-lines", "drop-last-rows", "drop-rows-matching"]
-    static let numberKeys = ["decimal-separator", "thousands-separator"]
+    static let numberKeys = ["decimal-separator", "thousands-separator", "plus-sign", "max-digits"]
     static let checkKeys = ["compare", "severity"]
     static let uniqueKeys = ["fields", "severity"]
 
@@ -26,18 +26,18 @@ struct FeedSpecParser {
         let what = "feed '\(name ?? "?")'"
         let vendor = reader.requireKey("vendor", in: entries, of: node, what).flatMap { vendorSource($0) }
         let files = reader.requireKey("files", in: entries, of: node, what).flatMap { reader.strings($0, "files") }
-        let format = entries["format"].flatMap { reader.choice($0.value, "format", as: InputFormat.self) } ?? .csv
+        let formats = entries["format"].map { formatList($0.value) } ?? [.csv]
+        let format = formats.first ?? .csv
+        let formatNames = formats.map(\.rawValue).joined(separator: ", ")
+        let formatIs = formats.count > 1 ? "formats are \(formatNames)" : "format is \(formatNames)"
         let csv = entries["csv"].map { csvOptions($0.value) } ?? CSVOptions()
         for (key, owner) in [("csv", InputFormat.csv), ("xml", .xml), ("xlsx", .xlsx)]
-        where entries[key] != nil && format != owner {
+        where entries[key] != nil && !formats.contains(owner) {
             reader.fail(
-                entries[key]!.key,
-                "'\(key)' options apply to format \(owner.rawValue), but this feed's format is \(format.rawValue)")
+                entries[key]!.key, "'\(key)' options apply to format \(owner.rawValue), but this feed's \(formatIs)")
         }
-        if let entry = entries["json"], format != .json && format != .ndjson {
-            reader.fail(
-                entry.key,
-                "'json' options apply to formats json and ndjson, but this feed's format is \(format.rawValue)")
+        if let entry = entries["json"], !formats.contains(.json) && !formats.contains(.ndjson) {
+            reader.fail(entry.key, "'json' options apply to formats json and ndjson, but this feed's \(formatIs)")
         }
         var defaults = FieldDefaults()
         if let numbers = entries["number-format"]?.value { numberFormat(numbers, into: &defaults) }
@@ -67,14 +67,33 @@ struct FeedSpecParser {
             name: name, vendor: vendor, files: files, csv: csv, fields: fields, comparisons: comparisons,
             uniqueKey: key, kpi: kpi, declaredAt: reader.location(of: node))
         feed.format = format
+        if formats.count > 1 { feed.formats = formats }
         if let clean { feed.clean = clean }
         if let value = entries["xml"]?.value { feed.xml = xmlOptions(value) }
         if let value = entries["json"]?.value { feed.json = jsonOptions(value) }
-        if format == .ndjson, !feed.json.recordsPath.isEmpty, let value = entries["json"]?.value {
+        if formats.contains(.ndjson), !feed.json.recordsPath.isEmpty, let value = entries["json"]?.value {
             reader.fail(value, "an ndjson feed has one record per line; 'records' applies to format json only")
         }
         if let value = entries["xlsx"]?.value { feed.xlsx = xlsxOptions(value) }
         return reader.errors.count == errorsBefore ? feed : nil
+    }
+
+    /// `format: csv`, or several formats `format: [csv, json]`, each file's extension choosing.
+    private func formatList(_ node: Node) -> [InputFormat] {
+        guard let sequence = node.sequence else {
+            return [reader.choice(node, "format", as: InputFormat.self) ?? .csv]
+        }
+        var formats: [InputFormat] = []
+        for item in sequence {
+            guard let format = reader.choice(item, "format", as: InputFormat.self) else { continue }
+            if formats.contains(format) {
+                reader.fail(item, "format '\(format.rawValue)' is listed twice")
+            } else {
+                formats.append(format)
+            }
+        }
+        if sequence.count == 0 { reader.fail(node, "'format' must name at least one format") }
+        return formats.isEmpty ? [.csv] : formats
     }
 
     private func xmlOptions(_ node: Node) -> XMLOptions {
@@ -188,6 +207,7 @@ struct FeedSpecParser {
     private func numberFormat(_ node: Node, into defaults: inout FieldDefaults) {
         guard let entries = reader.mapping(node, "number-format", allowed: Self.numberKeys) else { return }
         FieldSpecParser.separators(entries, reader: reader, into: &defaults)
+        FieldSpecParser.integerForm(entries, reader: reader, into: &defaults)
     }
 
     private func checks(_ node: Node, known fields: [FieldSpec]) -> [ComparisonSpec] {

@@ -33,6 +33,18 @@ public struct FieldSpec: Sendable, Hashable {
     /// Whether leading and trailing white space is removed before the value is read (`trim:`,
     /// default true); with false, `' 12'` is not an integer and `' voice'` not `voice`.
     public var trim = true
+    /// Whether an integer may start with `+` (`plus-sign:`, default true); with false, `+5` is a
+    /// `type` error.
+    public var allowsPlusSign = true
+    /// The most digits an integer may have (`max-digits:`), leading zeros included; more is a
+    /// `type` error rather than a `range` one. `nil`: as many as fit 64 bits.
+    public var maxDigits: Int?
+    /// Whether boolean tokens and enum values and synonyms are matched exactly
+    /// (`case-sensitive:`, default false: ignoring case).
+    public var caseSensitive = false
+    /// Severity of a value that repeats an earlier record's value of this field in the same file
+    /// (`unique:`), or `nil` when repeats are allowed.
+    public var unique: Severity?
     /// Where the field is declared.
     public var declaredAt: RulesLocation
 

@@ -5,6 +5,8 @@ struct FieldDefaults {
     var decimalSeparator: Character = "."
     var thousandsSeparator: Character?
     var percentScale: PercentScale = .points
+    var allowsPlusSign = true
+    var maxDigits: Int?
 }
 
 /// Reads one `fields:` item into a `FieldSpec`, checking formats, bounds and patterns.
@@ -12,12 +14,13 @@ struct FieldSpecParser {
     static let fieldKeys = [
         "name", "description", "aliases", "kind", "formats", "format", "null", "required", "range", "pattern",
         "max-length", "true", "false", "values", "decimal-separator", "thousands-separator", "percent-scale",
-        "pii", "trim",
+        "pii", "trim", "plus-sign", "max-digits", "case-sensitive", "unique",
     ]
     static let rangeKeys = ["min", "max", "min-exclusive", "max-exclusive", "severity"]
     static let patternKeys = ["regex", "severity"]
     static let maxLengthKeys = ["value", "severity"]
     static let enumValueKeys = ["value", "synonyms"]
+    static let uniqueKeys = ["severity"]
 
     let reader: YAMLReader
     let defaults: FieldDefaults
@@ -34,6 +37,8 @@ struct FieldSpecParser {
         field.decimalSeparator = defaults.decimalSeparator
         field.thousandsSeparator = defaults.thousandsSeparator
         field.percentScale = defaults.percentScale
+        field.allowsPlusSign = defaults.allowsPlusSign
+        field.maxDigits = defaults.maxDigits
         if let value = entries["aliases"]?.value { field.aliases = reader.strings(value, "aliases") ?? [] }
         if let entry = entries["formats"] ?? entries["format"] {
             field.formats = reader.strings(entry.value, "formats") ?? []
@@ -43,6 +48,11 @@ struct FieldSpecParser {
         if let value = entries["pii"]?.value { field.pii = pii(value) }
         if let value = entries["trim"]?.value { field.trim = reader.bool(value, "trim") ?? true }
         Self.separators(entries, reader: reader, into: &field)
+        Self.integerForm(entries, reader: reader, into: &field)
+        if let value = entries["case-sensitive"]?.value {
+            field.caseSensitive = reader.bool(value, "case-sensitive") ?? false
+        }
+        if let value = entries["unique"]?.value { field.unique = unique(value) }
         if let value = entries["percent-scale"]?.value {
             field.percentScale = reader.choice(value, "percent-scale", as: PercentScale.self) ?? .points
         }
@@ -85,6 +95,29 @@ struct FieldSpecParser {
         }
     }
 
+    /// Reads `plus-sign` / `max-digits` (integer fields) into anything that has them.
+    static func integerForm<Target: IntegerFormSettable>(
+        _ entries: [String: YAMLReader.Entry], reader: YAMLReader, into target: inout Target
+    ) {
+        if let node = entries["plus-sign"]?.value, let allowed = reader.bool(node, "plus-sign") {
+            target.allowsPlusSign = allowed
+        }
+        if let node = entries["max-digits"]?.value, let digits = reader.int(node, "max-digits", minimum: 1) {
+            if digits > 18 {
+                reader.fail(node, "max-digits must be at most 18 (a 64-bit integer), not \(digits)")
+            } else {
+                target.maxDigits = digits
+            }
+        }
+    }
+
+    /// `unique: true`, `false`, or `{ severity: warning }`.
+    private func unique(_ node: Node) -> Severity? {
+        guard node.mapping != nil else { return reader.bool(node, "unique") == true ? .error : nil }
+        guard let entries = reader.mapping(node, "unique", allowed: Self.uniqueKeys) else { return nil }
+        return entries["severity"].flatMap { reader.severity($0.value) } ?? .error
+    }
+
     private func required(_ node: Node) -> Severity? {
         guard let text = reader.string(node, "required") else { return nil }
         switch text.lowercased() {
@@ -112,7 +145,8 @@ struct FieldSpecParser {
     private func kindOptions(_ entries: [String: YAMLReader.Entry], node: Node, into field: inout FieldSpec) {
         let kindSpecific: [(key: String, kinds: [ValueKind])] = [
             ("formats", [.date, .timestamp]), ("format", [.date, .timestamp]), ("true", [.boolean]),
-            ("false", [.boolean]), ("values", [.enum]), ("percent-scale", [.percent]),
+            ("false", [.boolean]), ("values", [.enum]), ("percent-scale", [.percent]), ("plus-sign", [.integer]),
+            ("max-digits", [.integer]), ("case-sensitive", [.boolean, .enum]),
         ]
         for (key, kinds) in kindSpecific where !kinds.contains(field.kind) {
             if let entry = entries[key] {
@@ -221,5 +255,11 @@ protocol SeparatorSettable {
     var thousandsSeparator: Character? { get set }
 }
 
-extension FieldDefaults: SeparatorSettable {}
-extension FieldSpec: SeparatorSettable {}
+/// Something that carries the written form of integers (feed defaults, a field).
+protocol IntegerFormSettable {
+    var allowsPlusSign: Bool { get set }
+    var maxDigits: Int? { get set }
+}
+
+extension FieldDefaults: SeparatorSettable, IntegerFormSettable {}
+extension FieldSpec: SeparatorSettable, IntegerFormSettable {}

@@ -5,6 +5,19 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     case json
     case ndjson
     case xlsx
+
+    /// The format a file extension names (`csv`, `xml`, `json`, `ndjson` or `jsonl`, `xlsx`),
+    /// ignoring case.
+    public init?(fileExtension: String) {
+        switch fileExtension.lowercased() {
+        case "csv": self = .csv
+        case "xml": self = .xml
+        case "json": self = .json
+        case "ndjson", "jsonl": self = .ndjson
+        case "xlsx": self = .xlsx
+        default: return nil
+        }
+    }
 }
 
 /// How records are found in an XML file.

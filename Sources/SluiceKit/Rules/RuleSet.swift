@@ -47,6 +47,12 @@ public struct RunSettings: Sendable, Hashable {
     public var piiKeyFile: String?
     /// Where `pii-key-file` is declared, for errors about the file.
     public var piiKeyFileDeclaredAt: RulesLocation?
+    /// The columns of the run's `exceptions.csv`, in order (`exceptions-columns:`); `nil` for all
+    /// of `ExceptionsWriter.columns`.
+    public var exceptionsColumns: [String]?
+    /// Whether CSV outputs protect values from spreadsheet formulas with a leading apostrophe
+    /// (`excel-safe-csv:`, default true).
+    public var excelSafeCSV = true
 
     /// Creates settings.
     public init(maxErrorFindings: Int? = nil, stderrFindingLimit: Int = 20) {

@@ -13,8 +13,8 @@ struct RulesFileParser {
 
     static let topKeys = ["feeds", "settings", "kpis", "contracts"]
     static let settingsKeys = [
-        "max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file",
-        "kpi-wide",
+        "max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file", "exceptions-columns",
+        "excel-safe-csv", "kpi-wide",
     ]
 
     let reader: YAMLReader
@@ -59,10 +59,29 @@ struct RulesFileParser {
         if let value = entries["kpi-layout"]?.value {
             settings.kpiLayout = reader.choice(value, "kpi-layout", as: KPIOutputLayout.self) ?? .long
         }
+        if let value = entries["exceptions-columns"]?.value { settings.exceptionsColumns = exceptionsColumns(value) }
+        if let value = entries["excel-safe-csv"]?.value {
+            settings.excelSafeCSV = reader.bool(value, "excel-safe-csv") ?? true
+        }
         if let entry = entries["kpi-wide"] {
             settings.kpiWide = KPIWideParser(reader: reader).parse(
                 entry.value, key: entry.key, layout: settings.kpiLayout)
         }
         return settings
+    }
+
+    private func exceptionsColumns(_ node: Node) -> [String]? {
+        guard let names = reader.strings(node, "exceptions-columns") else { return nil }
+        let known = ExceptionsWriter.columns
+        var seen: Set<String> = []
+        for (name, item) in zip(names, node.sequence.map(Array.init) ?? [node]) {
+            if !known.contains(name) {
+                reader.fail(item, "unknown exceptions column '\(name)'\(DidYouMean.clause(for: name, among: known))")
+            } else if !seen.insert(name).inserted {
+                reader.fail(item, "exceptions column '\(name)' is listed twice")
+            }
+        }
+        if names.isEmpty { reader.fail(node, "'exceptions-columns' must name at least one column") }
+        return names
     }
 }

@@ -1,4 +1,6 @@
-/// Encodes CSV lines (RFC 4180, `,`, LF) with values made safe to open in Excel.
+/// Encodes CSV lines (RFC 4180, `,`, LF) with values made safe to open in Excel, unless the
+/// run's rules say `excel-safe-csv: false` (outputs for machine readers, which want every value
+/// exactly as it is): writers pass that as `excelSafe`.
 ///
 /// The encoder works on bytes and appends to a byte buffer: a perf profile of 100k benchmark
 /// rows had the earlier String version (per-line `String` appends and Foundation's
@@ -6,11 +8,11 @@
 /// bytes straight into their output buffer.
 enum CSVLine {
     /// The line for these values, ending in LF.
-    static func encode(_ values: [String]) -> String {
+    static func encode(_ values: [String], excelSafe: Bool = true) -> String {
         var line: [UInt8] = []
         for (index, value) in values.enumerated() {
             if index > 0 { line.append(UInt8(ascii: ",")) }
-            appendField(value, to: &line)
+            appendField(value, to: &line, excelSafe: excelSafe)
         }
         line.append(10)
         return String(decoding: line, as: UTF8.self)
@@ -18,15 +20,15 @@ enum CSVLine {
 
     /// Appends one value, protected for Excel and quoted when needed.
     @inline(__always)
-    static func appendField(_ value: String, to line: inout [UInt8]) {
+    static func appendField(_ value: String, to line: inout [UInt8], excelSafe: Bool = true) {
         var value = value
         // Native strings are read in place; only bridged ones are copied.
-        value.withUTF8 { appendField($0, to: &line) }
+        value.withUTF8 { appendField($0, to: &line, excelSafe: excelSafe) }
     }
 
     /// Appends one value's UTF-8 bytes, protected for Excel and quoted when needed.
-    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8]) {
-        let apostrophe = ExcelSafe.needsApostrophe(bytes)
+    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8], excelSafe: Bool = true) {
+        let apostrophe = excelSafe && ExcelSafe.needsApostrophe(bytes)
         var needsQuotes = false
         for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
             needsQuotes = true
@@ -82,9 +84,9 @@ enum CSVLine {
     /// Appends the canonical clean text of a value, exactly as `cleanText` spells it, made safe
     /// and quoted like any other value. Numbers, dates, timestamps and booleans are written
     /// digit by digit without building a String (they never need quotes or protection).
-    static func appendClean(_ value: NormalisedValue, to line: inout [UInt8]) {
+    static func appendClean(_ value: NormalisedValue, to line: inout [UInt8], excelSafe: Bool = true) {
         switch value {
-        case .text(let text), .enumeration(let text): appendField(text, to: &line)
+        case .text(let text), .enumeration(let text): appendField(text, to: &line, excelSafe: excelSafe)
         case .integer(let number): appendInteger(number, to: &line)
         case .boolean(let flag): line.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
         case .date(let date): appendDate(date, to: &line)
@@ -96,7 +98,7 @@ enum CSVLine {
             appendPadded(stamp.minute, width: 2, to: &line)
             line.append(UInt8(ascii: ":"))
             appendPadded(stamp.second, width: 2, to: &line)
-        default: appendField(value.cleanText, to: &line)
+        default: appendField(value.cleanText, to: &line, excelSafe: excelSafe)
         }
     }
 

@@ -17,11 +17,16 @@ final class DatasetWriter {
     private let cleanColumns: [CleanColumn]
     private let pii: [PIIHandling?]
     private let pseudonymiser: Pseudonymiser?
+    /// Whether values get the spreadsheet-formula guard (`excel-safe-csv`).
+    private let excelSafe: Bool
     private(set) var acceptedCount = 0
     private(set) var rejectedCount = 0
 
-    init(feed: FeedSpec, folder: URL, pseudonymiser: Pseudonymiser? = nil) throws(OutputError) {
+    init(feed: FeedSpec, folder: URL, pseudonymiser: Pseudonymiser? = nil, excelSafe: Bool = true)
+        throws(OutputError)
+    {
         self.feed = feed
+        self.excelSafe = excelSafe
         self.pseudonymiser = pseudonymiser
         let cleanFolder = folder.appendingPathComponent("clean")
         let rejectedFolder = folder.appendingPathComponent("rejected")
@@ -46,8 +51,10 @@ final class DatasetWriter {
             pseudonymiser != nil || !pii.contains(.pseudonymise), "pii: pseudonymise needs the run's pseudonymiser")
         let cleanNames = feed.clean.columns ?? ["vendor"] + names + ["source_file", "source_line", "source_record"]
         cleanColumns = cleanNames.map { CleanColumn(name: $0, feed: feed) }
-        try clean.write(CSVLine.encode(cleanNames))
-        try rejected.write(CSVLine.encode(["source_file", "source_line", "source_record", "rules", "vendor"] + names))
+        try clean.write(CSVLine.encode(cleanNames, excelSafe: excelSafe))
+        try rejected.write(
+            CSVLine.encode(
+                ["source_file", "source_line", "source_record", "rules", "vendor"] + names, excelSafe: excelSafe))
     }
 
     /// A place to roll back to.
@@ -74,21 +81,22 @@ final class DatasetWriter {
     /// per-line arrays or Strings (the hot path: one call per record read).
     func write(_ record: ValidatedRecord, file: String) throws(OutputError) {
         let indices = fieldIndices
+        let safe = excelSafe
         if record.isRejected {
             var rules: [String] = []
             for finding in record.findings where finding.severity == .error && !rules.contains(finding.ruleID) {
                 rules.append(finding.ruleID)
             }
             try rejected.writeLine { line in
-                Self.appendSource(record, file: file, to: &line)
+                Self.appendSource(record, file: file, to: &line, excelSafe: safe)
                 line.append(UInt8(ascii: ","))
-                CSVLine.appendField(rules.joined(separator: ";"), to: &line)
+                CSVLine.appendField(rules.joined(separator: ";"), to: &line, excelSafe: safe)
                 line.append(UInt8(ascii: ","))
-                CSVLine.appendField(record.vendor, to: &line)
+                CSVLine.appendField(record.vendor, to: &line, excelSafe: safe)
                 for (position, index) in indices.enumerated() {
                     line.append(UInt8(ascii: ","))
                     guard let raw = record.rawValues[index] else { continue }
-                    CSVLine.appendField(pii[position] == nil ? raw : PIIMask.mask(raw), to: &line)
+                    CSVLine.appendField(pii[position] == nil ? raw : PIIMask.mask(raw), to: &line, excelSafe: safe)
                 }
             }
             rejectedCount += 1
@@ -98,17 +106,18 @@ final class DatasetWriter {
                 for (position, column) in columns.enumerated() {
                     if position > 0 { line.append(UInt8(ascii: ",")) }
                     switch column {
-                    case .vendor: CSVLine.appendField(record.vendor, to: &line)
-                    case .sourceFile: CSVLine.appendField(file, to: &line)
+                    case .vendor: CSVLine.appendField(record.vendor, to: &line, excelSafe: safe)
+                    case .sourceFile: CSVLine.appendField(file, to: &line, excelSafe: safe)
                     case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
                     case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
                     case .field(let index, let handling):
                         guard let value = record.values[index] else { continue }
                         if handling == .pseudonymise, let pseudonymiser {
                             let text = value.cleanText
-                            CSVLine.appendField(text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line)
+                            CSVLine.appendField(
+                                text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line, excelSafe: safe)
                         } else {
-                            CSVLine.appendClean(value, to: &line)
+                            CSVLine.appendClean(value, to: &line, excelSafe: safe)
                         }
                     }
                 }
@@ -118,8 +127,10 @@ final class DatasetWriter {
     }
 
     /// `source_file,source_line,source_record`.
-    private static func appendSource(_ record: ValidatedRecord, file: String, to line: inout [UInt8]) {
-        CSVLine.appendField(file, to: &line)
+    private static func appendSource(
+        _ record: ValidatedRecord, file: String, to line: inout [UInt8], excelSafe safe: Bool
+    ) {
+        CSVLine.appendField(file, to: &line, excelSafe: safe)
         line.append(UInt8(ascii: ","))
         CSVLine.appendInteger(Int64(record.raw.line), to: &line)
         line.append(UInt8(ascii: ","))

@@ -1,6 +1,10 @@
 import Foundation
 
 /// Streams findings to `exceptions.csv` and `exceptions.json`, one row/object per finding.
+///
+/// The JSON always has every column; the CSV has the columns the rules choose
+/// (`exceptions-columns:`), in their order, and the spreadsheet-formula guard unless
+/// `excel-safe-csv: false`.
 final class ExceptionsWriter {
     /// Column names, shared by both files.
     static let columns = [
@@ -10,12 +14,18 @@ final class ExceptionsWriter {
 
     private let csv: BufferedFileWriter
     private let json: BufferedFileWriter
+    /// The CSV's columns as indices into `columns`.
+    private let csvColumns: [Int]
+    private let excelSafe: Bool
     private(set) var count = 0
 
-    init(folder: URL) throws(OutputError) {
+    /// `csvColumns` are names from `columns` (the rules validator checked them); nil for all.
+    init(folder: URL, csvColumns: [String]? = nil, excelSafe: Bool = true) throws(OutputError) {
+        self.csvColumns = (csvColumns ?? Self.columns).map { name in Self.columns.firstIndex(of: name)! }
+        self.excelSafe = excelSafe
         csv = try BufferedFileWriter(url: folder.appendingPathComponent("exceptions.csv"))
         json = try BufferedFileWriter(url: folder.appendingPathComponent("exceptions.json"))
-        try csv.write(CSVLine.encode(Self.columns))
+        try csv.write(CSVLine.encode(self.csvColumns.map { Self.columns[$0] }, excelSafe: excelSafe))
         try json.write("[")
     }
 
@@ -37,14 +47,14 @@ final class ExceptionsWriter {
     func write(_ finding: Finding) throws(OutputError) {
         let location = finding.location
         let field = finding.field ?? location.field
-        try csv.write(
-            CSVLine.encode([
-                finding.severity.rawValue, finding.ruleID, finding.feed ?? "", finding.vendor ?? "", location.file,
-                location.line.map(String.init) ?? "", location.column.map(String.init) ?? "",
-                location.record.map(String.init) ?? "", location.path ?? "", field ?? "", finding.rawValue ?? "",
-                finding.message,
-                finding.hint ?? "",
-            ]))
+        let values = [
+            finding.severity.rawValue, finding.ruleID, finding.feed ?? "", finding.vendor ?? "", location.file,
+            location.line.map(String.init) ?? "", location.column.map(String.init) ?? "",
+            location.record.map(String.init) ?? "", location.path ?? "", field ?? "", finding.rawValue ?? "",
+            finding.message,
+            finding.hint ?? "",
+        ]
+        try csv.write(CSVLine.encode(csvColumns.map { values[$0] }, excelSafe: excelSafe))
         let members = [
             JSONText.string(finding.severity.rawValue), JSONText.string(finding.ruleID),
             JSONText.optional(finding.feed),

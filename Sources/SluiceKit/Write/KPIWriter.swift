@@ -6,15 +6,16 @@ import Foundation
 enum KPIWriter {
     static func write(
         _ results: KPIResults, layout: KPIOutputLayout, wide spec: KPIWideSpec = KPIWideSpec(), kpis: [KPISpec],
-        to folder: URL
+        to folder: URL, excelSafe: Bool = true
     ) throws(OutputError) {
-        if layout != .wide { try write(long(results), to: folder.appendingPathComponent("kpi.csv")) }
-        if layout != .long {
-            try write(wide(results, kpis: kpis, spec: spec), to: folder.appendingPathComponent(spec.file))
+        func write(_ lines: [[String]], _ name: String) throws(OutputError) {
+            try Self.write(lines, to: folder.appendingPathComponent(name), excelSafe: excelSafe)
         }
-        try write(credits(results), to: folder.appendingPathComponent("credits.csv"))
-        try write(submissions(results), to: folder.appendingPathComponent("submissions.csv"))
-        try write(quality(results), to: folder.appendingPathComponent("quality.csv"))
+        if layout != .wide { try write(long(results), "kpi.csv") }
+        if layout != .long { try write(wide(results, kpis: kpis, spec: spec), spec.file) }
+        try write(credits(results), "credits.csv")
+        try write(submissions(results), "submissions.csv")
+        try write(quality(results), "quality.csv")
     }
 
     static func long(_ results: KPIResults) -> [[String]] {
@@ -127,9 +128,9 @@ enum KPIWriter {
         value.map { $0.rounded(decimals: decimals).description } ?? ""
     }
 
-    private static func write(_ lines: [[String]], to url: URL) throws(OutputError) {
+    private static func write(_ lines: [[String]], to url: URL, excelSafe: Bool) throws(OutputError) {
         let file = try BufferedFileWriter(url: url)
-        for line in lines { try file.write(CSVLine.encode(line)) }
+        for line in lines { try file.write(CSVLine.encode(line, excelSafe: excelSafe)) }
         try file.close()
     }
 }

@@ -26,15 +26,17 @@ final class RunOutputs {
 
     init(
         folder: URL, feeds: [FeedSpec], leadingLimit: Int, pseudonymiser: Pseudonymiser? = nil,
-        contracts: [ContractSpec] = []
+        contracts: [ContractSpec] = [], settings: RunSettings = RunSettings()
     ) throws(OutputError) {
         self.folder = folder
         worklist = WorklistCollector(feeds: feeds, contracts: contracts)
         self.leadingLimit = leadingLimit
-        exceptions = try ExceptionsWriter(folder: folder)
+        exceptions = try ExceptionsWriter(
+            folder: folder, csvColumns: settings.exceptionsColumns, excelSafe: settings.excelSafeCSV)
         feedNames = feeds.map(\.name)
         for feed in feeds {
-            datasets[feed.name] = try DatasetWriter(feed: feed, folder: folder, pseudonymiser: pseudonymiser)
+            datasets[feed.name] = try DatasetWriter(
+                feed: feed, folder: folder, pseudonymiser: pseudonymiser, excelSafe: settings.excelSafeCSV)
         }
     }
 

@@ -60,7 +60,7 @@ import Testing
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, requird: true}\n",
-            "Rules/acme.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale, pii, trim)"
+            "Rules/acme.yaml:6:31: unknown key 'requird' in a field; did you mean 'required'? (known: name, description, aliases, kind, formats, format, null, required, range, pattern, max-length, true, false, values, decimal-separator, thousands-separator, percent-scale, pii, trim, plus-sign, max-digits, case-sensitive, unique)"
         ),
         (
             "feeds:\n  - name: a\n    vendor: A\n    files: [a.csv]\n    fields:\n      - {name: x, kind: text, pattern: \"[a-\"}\n",

@@ -13,7 +13,8 @@ import Testing
             + FeedSpecParser.csvKeys
             + FeedSpecParser.numberKeys + FeedSpecParser.checkKeys + FeedSpecParser.uniqueKeys
             + FieldSpecParser.fieldKeys + FieldSpecParser.rangeKeys + FieldSpecParser.patternKeys
-            + FieldSpecParser.maxLengthKeys + FieldSpecParser.enumValueKeys + HistorySpecParser.historyKeys
+            + FieldSpecParser.maxLengthKeys + FieldSpecParser.enumValueKeys + FieldSpecParser.uniqueKeys
+            + HistorySpecParser.historyKeys
     ).sorted()
 
     @Test(arguments: keys)

@@ -72,6 +72,23 @@ import Testing
         #expect(CSVLine.encode([value]) == line)
     }
 
+    @Test(arguments: [
+        ("=SUM(A1)", "=SUM(A1)\n"),
+        ("+15", "+15\n"),
+        ("--", "--\n"),
+        ("@A1", "@A1\n"),
+        ("'quoted", "'quoted\n"),
+        ("\tx", "\tx\n"),
+        ("=HYPERLINK(\"http://x\",\"a\")", "\"=HYPERLINK(\"\"http://x\"\",\"\"a\"\")\"\n"),
+    ])
+    func withoutTheGuardValuesAreWrittenAsTheyAre(value: String, line: String) {
+        #expect(CSVLine.encode([value], excelSafe: false) == line)
+        var bytes: [UInt8] = []
+        CSVLine.appendClean(.text(value), to: &bytes, excelSafe: false)
+        bytes.append(10)
+        #expect(String(decoding: bytes, as: UTF8.self) == line)
+    }
+
     @Test func encodesARowWithCommasAndLF() {
         #expect(CSVLine.encode(["a", "", "=x", "b,c", "-5"]) == "a,,'=x,\"b,c\",-5\n")
         #expect(CSVLine.encode([]) == "\n")

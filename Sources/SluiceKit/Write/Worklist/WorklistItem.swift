@@ -29,7 +29,7 @@ struct WorklistItem: Equatable {
         init(ruleID: String, hasField: Bool) {
             switch ruleID {
             case "required": self = .missingValue
-            case "unique-key": self = .repeatedValue
+            case "unique-key", "unique": self = .repeatedValue
             case "ambiguous-date": self = .ambiguousValue
             default: self = hasField ? .invalidValue : .badRow
             }

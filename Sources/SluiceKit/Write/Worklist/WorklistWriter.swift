@@ -9,9 +9,11 @@ enum WorklistWriter {
     static let columns = ["vendor", "feed", "period", "problem", "field", "count", "examples", "values", "detail"]
 
     /// Writes both files into `folder`; `created` is the workbook's document date.
-    static func write(_ worklist: Worklist, to folder: URL, created: Date) throws(OutputError) {
+    static func write(_ worklist: Worklist, to folder: URL, created: Date, excelSafe: Bool = true)
+        throws(OutputError)
+    {
         let file = try BufferedFileWriter(url: folder.appendingPathComponent("worklist.csv"))
-        for line in lines(worklist) { try file.write(CSVLine.encode(line)) }
+        for line in lines(worklist) { try file.write(CSVLine.encode(line, excelSafe: excelSafe)) }
         try file.close()
         try writeWorkbook(worklist, to: folder.appendingPathComponent("worklist.xlsx"), created: created)
     }
