@@ -12,8 +12,13 @@ import Foundation
 /// the old file or the new one, never half of one; a file whose content did not change is not
 /// replaced.
 struct CurrentViews {
-    /// The files rebuilt, as named under the outbox.
-    static let names = ["kpi.csv", "kpi-wide.csv", "credits.csv", "submissions.csv"]
+    /// The files rebuilt, as named under the outbox: the wide table under its chosen name
+    /// (`settings: kpi-wide: file:`), and the default names so a table no longer written goes.
+    static func names(wideFile: String) -> [String] {
+        var names = ["kpi.csv", KPIWideSpec.defaultFile, "credits.csv", "submissions.csv"]
+        if !names.contains(wideFile) { names.append(wideFile) }
+        return names
+    }
 
     let outbox: URL
 
@@ -42,9 +47,9 @@ struct CurrentViews {
             rmdir(folder.deletingLastPathComponent().path)  // only when empty
         }
         try KPIWriter.write(
-            results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder,
+            results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder,
             excelSafe: rules.settings.excelSafeCSV)
-        for name in Self.names {
+        for name in Self.names(wideFile: rules.settings.kpiWide.file) {
             let written = folder.appendingPathComponent(name)
             let target = outbox.appendingPathComponent(name)
             guard manager.fileExists(atPath: written.path) else {

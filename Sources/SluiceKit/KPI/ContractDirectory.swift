@@ -18,7 +18,16 @@ struct ContractDirectory: Sendable {
 
     /// The contract for a vendor on a date; `id` pins one contract (a feed's `contract:`).
     func contract(vendor: String, on date: CivilDate, id: String?) -> Result<ContractSpec, Miss> {
-        let candidates = id.flatMap { byID[$0].map { [$0] } } ?? byVendor[HeaderKey.of(vendor)] ?? []
+        Self.contract(among: candidates(vendor: vendor, id: id), on: date)
+    }
+
+    /// The contracts a vendor's values may belong to; `id` pins one.
+    func candidates(vendor: String, id: String?) -> [ContractSpec] {
+        id.flatMap { byID[$0].map { [$0] } } ?? byVendor[HeaderKey.of(vendor)] ?? []
+    }
+
+    /// The one of `candidates` covering `date`.
+    static func contract(among candidates: [ContractSpec], on date: CivilDate) -> Result<ContractSpec, Miss> {
         guard !candidates.isEmpty else { return .failure(.noContract) }
         if let contract = candidates.first(where: { $0.start <= date && date <= $0.end }) { return .success(contract) }
         return .failure(.outside(candidates))

@@ -19,7 +19,9 @@ struct KPIEvaluator {
                 PeriodRef(
                     vendor: submission.contract.vendor, contract: submission.contract.id, period: submission.period))
         }
-        let contracts = Dictionary(rules.contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var contracts = Dictionary(rules.contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Feeds with `contract: none` are evaluated against the catalogue's default targets alone.
+        if contracts[OpenContract.id] == nil { contracts[OpenContract.id] = OpenContract.shared }
         // Each period's published keys, grouped once (filtering all keys per period and KPI was quadratic).
         let keysByPeriod = Dictionary(grouping: published.keys, by: PeriodRef.init)
         for ref in periods.sorted() {
@@ -40,11 +42,17 @@ struct KPIEvaluator {
                     // The contract's own target overrides the catalogue's default.
                     let target = SLAEvaluator.target(for: kpiID, period: ref.period, in: contract) ?? kpi.defaultTarget
                     if entry == nil && target == nil { continue }
+                    // Derived over records that held nothing to measure (no voice contacts, no
+                    // survey answers): not applicable, which is not missing data.
+                    let notApplicable = entry != nil && entry?.value == nil && entry?.source == "derived"
                     let status = target.map {
-                        SLAEvaluator.status(actual: entry?.value, target: $0, direction: kpi.direction)
+                        notApplicable
+                            ? .notApplicable
+                            : SLAEvaluator.status(actual: entry?.value, target: $0, direction: kpi.direction)
                     }
                     // When nothing at all arrived for the period, the missing submission says it once.
                     if dimension.isEmpty, entry?.value == nil, target != nil, entry?.source != "conflict",
+                        !notApplicable,
                         let place = firstPlace[ref]
                     {
                         results.findings.append(missingKPI(kpi, ref: ref, contract: contract, place: place))
@@ -91,8 +99,11 @@ struct KPIEvaluator {
             self.init(vendor: key.vendor, contract: key.contract, period: key.period)
         }
 
+        /// By vendor and contract in byte order (as `sort` orders them, whatever the locale), then period.
         static func < (lhs: PeriodRef, rhs: PeriodRef) -> Bool {
-            (lhs.vendor, lhs.contract, lhs.period.start) < (rhs.vendor, rhs.contract, rhs.period.start)
+            if lhs.vendor != rhs.vendor { return lhs.vendor.utf8.lexicographicallyPrecedes(rhs.vendor.utf8) }
+            if lhs.contract != rhs.contract { return lhs.contract.utf8.lexicographicallyPrecedes(rhs.contract.utf8) }
+            return lhs.period < rhs.period
         }
     }
 
@@ -153,12 +164,20 @@ struct KPIEvaluator {
                     firstPlace[PeriodRef(groupKey)] = place
                 }
                 for (offset, derivation) in derivations.enumerated() {
-                    guard let value = group.states[offset].value else { continue }
                     let key = KPIKey(
                         vendor: groupKey.vendor, contract: groupKey.contract, period: groupKey.period,
                         kpi: derivation.kpi,
                         dimension: groupKey.dimension)
                     let evidence = "\(group.states[offset].records) of \(group.records) records in \(files)"
+                    guard let value = group.states[offset].value else {
+                        // Records arrived, none with anything to measure: published without a value
+                        // (status n/a) unless the vendor reported one. Breakdowns are left out, as
+                        // before: a chat row of a voice-only KPI says nothing.
+                        if groupKey.dimension.isEmpty, published[key] == nil {
+                            published[key] = (nil, "derived", evidence, nil)
+                        }
+                        continue
+                    }
                     if let reported = published[key], reported.source == "reported", let reportedValue = reported.value
                     {
                         let tolerance = ExactRatio(rules.kpi(derivation.kpi)?.tolerance ?? ExactDecimal(0))
@@ -206,7 +225,8 @@ struct KPIEvaluator {
     private func missingKPI(_ kpi: KPISpec, ref: PeriodRef, contract: ContractSpec, place: SourceLocation) -> Finding {
         Finding(
             severity: .error, ruleID: "missing-kpi", vendor: ref.vendor, location: place, field: kpi.id,
-            message: "\(ref.vendor) has no value of \(kpi.id) for \(ref.period.label) (contract \(contract.id))",
+            message: "\(ref.vendor) has no value of \(kpi.id) for \(ref.period.label)"
+                + (contract.id.isEmpty ? "" : " (contract \(contract.id))"),
             hint: "ask the vendor to report \(kpi.name), or send the records it is derived from")
     }
 

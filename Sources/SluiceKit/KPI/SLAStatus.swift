@@ -8,4 +8,7 @@ public enum SLAStatus: String, Sendable, Hashable, CaseIterable {
     case breached
     /// No value for the period.
     case noData = "no-data"
+    /// Nothing to measure: a derived KPI whose records had no value for it (a share of voice
+    /// contacts in a period without any, a mean of survey scores nobody gave). Not missing data.
+    case notApplicable = "n/a"
 }

@@ -76,7 +76,8 @@ public enum Pipeline {
             try ChangesWriter.write(history.changes, to: folder, excelSafe: excelSafe)
             try outputs.close()
             try KPIWriter.write(
-                results, layout: rules.settings.kpiLayout, kpis: rules.kpis, to: folder, excelSafe: excelSafe)
+                results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder,
+                excelSafe: excelSafe)
             try KPIWorkbookWriter.write(results, to: folder, created: started)
             let worklist = Worklist(
                 collected: outputs.worklist.items, results: results, inputs: inputs, feeds: rules.feeds)

@@ -52,12 +52,15 @@ public struct KPIStatusCounts: Codable, Sendable, Hashable {
     public var warning = 0
     public var breached = 0
     public var noData = 0
+    /// Derived KPIs with nothing to measure (`n/a`); absent from `summary.json` when none.
+    public var notApplicable: Int?
     /// KPIs observed without an SLA target.
     public var untargeted = 0
 
     enum CodingKeys: String, CodingKey {
         case met, warning, breached
         case noData = "no-data"
+        case notApplicable = "n/a"
         case untargeted = "no-target"
     }
 
@@ -71,6 +74,7 @@ public struct KPIStatusCounts: Codable, Sendable, Hashable {
             case .warning?: warning += 1
             case .breached?: breached += 1
             case .noData?: noData += 1
+            case .notApplicable?: notApplicable = (notApplicable ?? 0) + 1
             case nil: untargeted += 1
             }
         }

@@ -107,7 +107,7 @@ struct KPIReport {
         var html = "<table class=\"kpis\"><thead><tr><th>KPI</th><th class=\"num\">Actual</th>"
         html += "<th class=\"num\">Target</th><th class=\"num\">Warning at</th><th>Status</th><th>Source</th>"
         html += "</tr></thead><tbody>\n"
-        let order: [SLAStatus?] = [.breached, .noData, .warning, .met, nil]
+        let order: [SLAStatus?] = [.breached, .noData, .warning, .met, .notApplicable, nil]
         let sorted = rows.sorted {
             (order.firstIndex(of: $0.status) ?? 9, $0.kpiName) < (order.firstIndex(of: $1.status) ?? 9, $1.kpiName)
         }
@@ -168,7 +168,7 @@ struct KPIReport {
     }
 
     private func statusLine(_ rows: [KPIReportInput.Row]) -> String {
-        let counts = [SLAStatus.breached, .warning, .met, .noData].compactMap { status -> String? in
+        let counts = [SLAStatus.breached, .warning, .met, .noData, .notApplicable].compactMap { status -> String? in
             let count = rows.filter { $0.status == status }.count
             return count == 0 ? nil : "\(count) \(Self.statusLabel(status))"
         }

@@ -5,7 +5,10 @@ import Yams
 struct FeedKPIParser {
     static let keys = [
         "layout", "contract", "period", "name", "value", "unit", "columns", "time", "dimensions", "derive",
+        "time-zone",
     ]
+    /// The `contract:` value that evaluates a record-level feed without a contract.
+    static let noContract = "none"
     static let layouts = ["long", "wide", "records"]
     static let deriveKeys = ["kpi", "count", "sum", "mean", "min", "max", "share", "ratio", "percentile", "where"]
     static let ratioKeys = ["numerator", "denominator"]
@@ -19,7 +22,18 @@ struct FeedKPIParser {
             let layoutNode = reader.requireKey("layout", in: entries, of: node, "kpi"),
             let layout = reader.string(layoutNode, "layout")
         else { return nil }
-        let contract = entries["contract"].flatMap { reader.string($0.value, "contract") }
+        var contract = entries["contract"].flatMap { reader.string($0.value, "contract") }
+        let withoutContract = contract == Self.noContract
+        if withoutContract { contract = nil }
+        if layout.lowercased() != "records" {
+            if withoutContract, let node = entries["contract"]?.value {
+                reader.fail(
+                    node, "'contract: none' needs 'layout: records'; long and wide layouts report a contract's KPIs")
+            }
+            if let entry = entries["time-zone"] {
+                reader.fail(entry.key, "'time-zone' is for 'layout: records' with 'contract: none'")
+            }
+        }
         let parsed: KPILayout?
         switch layout.lowercased() {
         case "long":
@@ -52,7 +66,35 @@ struct FeedKPIParser {
             return nil
         }
         guard let parsed else { return nil }
-        return FeedKPISpec(layout: parsed, contract: contract, declaredAt: reader.location(of: node))
+        var spec = FeedKPISpec(layout: parsed, contract: contract, declaredAt: reader.location(of: node))
+        if case .records = parsed { contractless(entries, withoutContract: withoutContract, into: &spec) }
+        return spec
+    }
+
+    /// A records layout's `period:` and `time-zone:`, which only a feed without a contract has
+    /// (a contract brings its own period and zone).
+    private func contractless(
+        _ entries: [String: YAMLReader.Entry], withoutContract: Bool, into spec: inout FeedKPISpec
+    ) {
+        spec.withoutContract = withoutContract
+        for key in ["period", "time-zone"] {
+            guard let entry = entries[key], !withoutContract else { continue }
+            reader.fail(
+                entry.key,
+                "'\(key)' of a records kpi layout needs 'contract: none'; with a contract, the contract's \(key) applies"
+            )
+        }
+        guard withoutContract else { return }
+        if let value = entries["period"]?.value {
+            spec.period = reader.choice(value, "period", as: PeriodLength.self) ?? .month
+        }
+        if let value = entries["time-zone"]?.value, let zone = reader.string(value, "time-zone") {
+            if LocalDate.isKnownZone(zone) {
+                spec.timeZone = zone
+            } else {
+                reader.fail(value, "unknown time zone '\(zone)'; use an IANA name such as 'Europe/London'")
+            }
+        }
     }
 
     /// A field-name value that must name a declared field (of one of `kinds`, when given).

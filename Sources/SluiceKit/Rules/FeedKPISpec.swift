@@ -4,6 +4,14 @@ public struct FeedKPISpec: Sendable, Hashable {
     public var layout: KPILayout
     /// The contract the observations belong to; `nil`: the vendor's contract for the period.
     public var contract: String?
+    /// `contract: none`: the feed's KPIs are evaluated per vendor × period against the
+    /// catalogue's default targets, with no contract (no credits, submissions, contract dates
+    /// or as-of checks). Only for record-level feeds.
+    public var withoutContract = false
+    /// The period length of a feed without a contract (`period: day`); a contract brings its own.
+    public var period: PeriodLength = .month
+    /// The zone timestamps with an offset are converted to, for a feed without a contract.
+    public var timeZone = "UTC"
     /// Where it is declared.
     public var declaredAt: RulesLocation
 

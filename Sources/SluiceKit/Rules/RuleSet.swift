@@ -38,6 +38,8 @@ public struct RunSettings: Sendable, Hashable {
     public var stderrFindingLimit: Int
     /// Which KPI dataset layouts are written.
     public var kpiLayout: KPIOutputLayout = .long
+    /// The wide KPI table's file and columns (`kpi-wide:`).
+    public var kpiWide = KPIWideSpec()
     /// Inbox files modified more recently than this are left for the next run (0: off).
     public var settleSeconds = 0
     /// The file holding the key for `pii: pseudonymise` (relative paths: from the rules

@@ -74,6 +74,7 @@ enum RuleSetValidator {
                 )
             }
         }
+        errors += wideTableErrors(in: rules)
         let contractIDs = rules.contracts.map(\.id)
         for feed in rules.feeds {
             guard let kpi = feed.kpi else { continue }
@@ -88,6 +89,44 @@ enum RuleSetValidator {
                 for column in columns { checkKPI(column.kpi, at: column.declaredAt) }
             case .records(_, _, let derivations):
                 for derivation in derivations { checkKPI(derivation.kpi, at: derivation.declaredAt) }
+            }
+        }
+        return errors
+    }
+
+    /// `kpi-wide:` columns name key columns, KPIs or their statuses, each header once; its
+    /// file is not a feed's cleaned dataset.
+    private static func wideTableErrors(in rules: RuleSet) -> [RulesError] {
+        var errors: [RulesError] = []
+        let wide = rules.settings.kpiWide
+        let known = KPIWideSpec.knownColumns(kpis: rules.kpis)
+        var headers: [String: RulesLocation] = [:]
+        for column in wide.columns ?? [] {
+            if !known.contains(column.column) {
+                let suggestion = DidYouMean.clause(for: column.column, among: known)
+                errors.append(
+                    RulesError(
+                        location: column.declaredAt,
+                        message:
+                            "unknown kpi-wide column '\(column.column)'\(suggestion); use vendor, contract, period, period_start, period_end, a KPI id or '<KPI id>_status'"
+                    ))
+            }
+            if let first = headers[column.header] {
+                errors.append(
+                    RulesError(
+                        location: column.declaredAt,
+                        message: "kpi-wide header '\(column.header)' is already used at \(first.file):\(first.line)"))
+            } else {
+                headers[column.header] = column.declaredAt
+            }
+        }
+        if let location = wide.fileDeclaredAt {
+            for feed in rules.feeds where feed.clean.path(feed: feed.name).lowercased() == wide.file.lowercased() {
+                errors.append(
+                    RulesError(
+                        location: location,
+                        message:
+                            "file '\(wide.file)' is the cleaned dataset of feed '\(feed.name)'; choose another name"))
             }
         }
         return errors

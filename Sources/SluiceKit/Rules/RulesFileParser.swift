@@ -14,7 +14,7 @@ struct RulesFileParser {
     static let topKeys = ["feeds", "settings", "kpis", "contracts"]
     static let settingsKeys = [
         "max-error-findings", "stderr-findings", "kpi-layout", "settle-seconds", "pii-key-file", "exceptions-columns",
-        "excel-safe-csv",
+        "excel-safe-csv", "kpi-wide",
     ]
 
     let reader: YAMLReader
@@ -62,6 +62,10 @@ struct RulesFileParser {
         if let value = entries["exceptions-columns"]?.value { settings.exceptionsColumns = exceptionsColumns(value) }
         if let value = entries["excel-safe-csv"]?.value {
             settings.excelSafeCSV = reader.bool(value, "excel-safe-csv") ?? true
+        }
+        if let entry = entries["kpi-wide"] {
+            settings.kpiWide = KPIWideParser(reader: reader).parse(
+                entry.value, key: entry.key, layout: settings.kpiLayout)
         }
         return settings
     }

@@ -5,13 +5,14 @@ import Foundation
 /// vendor × period × KPI), so each is built whole and written once.
 enum KPIWriter {
     static func write(
-        _ results: KPIResults, layout: KPIOutputLayout, kpis: [KPISpec], to folder: URL, excelSafe: Bool = true
+        _ results: KPIResults, layout: KPIOutputLayout, wide spec: KPIWideSpec = KPIWideSpec(), kpis: [KPISpec],
+        to folder: URL, excelSafe: Bool = true
     ) throws(OutputError) {
         func write(_ lines: [[String]], _ name: String) throws(OutputError) {
             try Self.write(lines, to: folder.appendingPathComponent(name), excelSafe: excelSafe)
         }
         if layout != .wide { try write(long(results), "kpi.csv") }
-        if layout != .long { try write(wide(results, kpis: kpis), "kpi-wide.csv") }
+        if layout != .long { try write(wide(results, kpis: kpis, spec: spec), spec.file) }
         try write(credits(results), "credits.csv")
         try write(submissions(results), "submissions.csv")
         try write(quality(results), "quality.csv")
@@ -37,28 +38,47 @@ enum KPIWriter {
             }
     }
 
-    /// One row per vendor × contract × period, a value and a status column per KPI.
-    static func wide(_ results: KPIResults, kpis: [KPISpec]) -> [[String]] {
+    /// One row per vendor × contract × period (in the rows' order), with the columns `spec`
+    /// chooses, or `vendor, contract, period` and a value and a status column per KPI observed.
+    static func wide(_ results: KPIResults, kpis: [KPISpec], spec: KPIWideSpec = KPIWideSpec()) -> [[String]] {
         let totals = results.rows.filter { $0.key.dimension.isEmpty }
-        let ids = kpis.map(\.id).filter { id in totals.contains { $0.kpi.id == id } }
-        var lines = [["vendor", "contract", "period"] + ids.flatMap { [$0, "\($0)_status"] }]
-        var order: [String] = []
-        var byPeriod: [String: [String: KPIResults.Row]] = [:]
+        let columns =
+            spec.columns
+            ?? (["vendor", "contract", "period"]
+            + kpis.map(\.id).filter { id in totals.contains { $0.kpi.id == id } }.flatMap { [$0, "\($0)_status"] })
+            .map { KPIWideSpec.Column(column: $0, declaredAt: RulesLocation(file: "", line: 0, column: 0)) }
+        let catalogue = Dictionary(kpis.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var order: [KPIKey] = []
+        var byPeriod: [KPIKey: [String: KPIResults.Row]] = [:]
         for row in totals {
-            let id = "\(row.key.vendor)\u{1F}\(row.key.contract)\u{1F}\(row.key.period.label)"
-            if byPeriod[id] == nil { order.append(id) }
-            byPeriod[id, default: [:]][row.kpi.id] = row
+            let period = KPIKey(
+                vendor: row.key.vendor, contract: row.key.contract, period: row.key.period, kpi: "", dimension: "")
+            if byPeriod[period] == nil { order.append(period) }
+            byPeriod[period, default: [:]][row.kpi.id] = row
         }
-        for id in order {
-            let parts = id.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
-            let rows = byPeriod[id]!
-            lines.append(
-                parts
-                    + ids.flatMap { kpi in
-                        [number(rows[kpi]?.actual, rows[kpi]?.kpi.decimals ?? 2), rows[kpi]?.status?.rawValue ?? ""]
-                    })
+        var lines = [columns.map(\.header)]
+        for period in order {
+            let rows = byPeriod[period]!
+            lines.append(columns.map { cell($0.column, period: period, rows: rows, catalogue: catalogue) })
         }
         return lines
+    }
+
+    /// One cell of the wide table: a key column, a KPI's rounded value, or its status.
+    private static func cell(
+        _ column: String, period: KPIKey, rows: [String: KPIResults.Row], catalogue: [String: KPISpec]
+    ) -> String {
+        switch column {
+        case "vendor": return period.vendor
+        case "contract": return period.contract
+        case "period": return period.period.label
+        case "period_start": return "\(period.period.start)"
+        case "period_end": return "\(period.period.end)"
+        default:
+            if let kpi = catalogue[column] { return number(rows[column]?.actual, kpi.decimals) }
+            guard column.hasSuffix("_status") else { return "" }
+            return rows[String(column.dropLast("_status".count))]?.status?.rawValue ?? ""
+        }
     }
 
     static func credits(_ results: KPIResults) -> [[String]] {

@@ -76,7 +76,7 @@ extension KPITests {
         }
 
         @Test func statusWordsAreTheOutputWords() {
-            #expect(SLAStatus.allCases.map(\.rawValue) == ["met", "warning", "breached", "no-data"])
+            #expect(SLAStatus.allCases.map(\.rawValue) == ["met", "warning", "breached", "no-data", "n/a"])
         }
 
         static let targets = [
