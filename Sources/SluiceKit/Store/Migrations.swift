@@ -12,7 +12,9 @@ enum Migrations {
     }
 
     /// Every migration, in order; append new ones, never edit a released one.
-    static let all: [Migration] = [Migration(version: 1, sql: Schema.version1)]
+    static let all: [Migration] = [
+        Migration(version: 1, sql: Schema.version1), Migration(version: 2, sql: Schema.version2),
+    ]
 
     /// The version this build writes.
     static var latest: Int { all.last?.version ?? 0 }

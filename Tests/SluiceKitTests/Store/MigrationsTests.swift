@@ -10,7 +10,7 @@ import Testing
         #expect(try store.database.userVersion == Migrations.latest)
         let tables = try store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .rows([]) { $0.text(0) }
-        #expect(tables == ["aggregates", "files", "observations", "receipts", "runs"])
+        #expect(tables == ["aggregates", "files", "observations", "receipts", "runs", "views_state"])
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sluice.sqlite").path))
     }
 
@@ -68,5 +68,23 @@ import Testing
         #expect(try mode.step() && mode.text(0) == "delete")
         let synchronous = try store.database.prepare("PRAGMA synchronous")
         #expect(try synchronous.step() && synchronous.int(0) == 2)
+    }
+
+    @Test func aVersion1StoreGainsTheViewsStateAndKeepsItsRuns() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sluice.sqlite").path
+        do {
+            let database = try Database(path: path)
+            try Migrations.migrate(database, migrations: [Migrations.all[0]])
+            try database.execute(
+                "INSERT INTO runs (id, started, as_of, state) VALUES ('20261101T000000Z', 'x', '2026-11-01', 'published')"
+            )
+        }
+        let store = try Store(path: path)
+        #expect(try store.database.userVersion == 2)
+        #expect(try store.ledger.allRuns().map(\.id) == ["20261101T000000Z"])
+        #expect(try store.views.current() == nil)
+        #expect(try store.views.storeState() == "1 20261101T000000Z")
     }
 }
