@@ -44,6 +44,7 @@ import Testing
             Migrations.Migration(version: 1, sql: "CREATE TABLE a (x INTEGER)"),
             Migrations.Migration(version: 2, sql: "CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1)"),
         ]
+        try Migrations.migrate(database, migrations: Array(migrations.prefix(1)))
         #expect(
             throws: StoreError(
                 path: database.path, message: "cannot migrate the store to version 2: no such table: missing")
@@ -52,6 +53,23 @@ import Testing
         let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .rows([]) { $0.text(0) }
         #expect(tables == ["a"], "table b of the failed migration was rolled back with it")
+    }
+
+    @Test func aNewStoreIsCreatedWholeOrNotAtAll() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try Database(path: folder.appendingPathComponent("test.sqlite").path)
+        let migrations = [
+            Migrations.Migration(version: 1, sql: "CREATE TABLE a (x INTEGER)"),
+            Migrations.Migration(version: 2, sql: "CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1)"),
+        ]
+        #expect(
+            throws: StoreError(
+                path: database.path, message: "cannot migrate the store to version 2: no such table: missing")
+        ) { try Migrations.migrate(database, migrations: migrations) }
+        #expect(try database.userVersion == 0)
+        let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows([]) { $0.text(0) }
+        #expect(tables.isEmpty, "table a of the first migration was rolled back too")
     }
 
     @Test func anUnopenableStoreNamesItsPath() throws {
