@@ -20,7 +20,20 @@ struct CurrentViews {
         return names
     }
 
+    /// Bump when the datasets' content for the same store, rules and as-of date changes (a new
+    /// column, another format): outboxes written by an older build are then rebuilt once.
+    static let formatVersion = 1
+
     let outbox: URL
+
+    /// The datasets now under the outbox, each with what identifies its file (device, inode,
+    /// size, modification time): one changes when a dataset is replaced, edited or removed.
+    func present() -> [String] {
+        Self.names.compactMap { name in
+            guard let id = WrittenDigests.Identity(path: outbox.appendingPathComponent(name).path) else { return nil }
+            return "\(name) \(id.device) \(id.inode) \(id.size) \(id.modifiedSeconds).\(id.modifiedNanoseconds)"
+        }
+    }
 
     /// Evaluates everything current in the store as of `asOf` and replaces the top-level files.
     func rebuild(from store: Store, rules: RuleSet, asOf: CivilDate) throws(OutputError) {

@@ -22,6 +22,7 @@ final class StoreSession {
 
     let store: Store
     let publisher: RunPublisher
+    private let rulesFolder: URL
     private let scratch: URL?
     private var gate: LedgerGate
     /// Committed runs whose top-level datasets and `latest` are still to be written.
@@ -31,6 +32,7 @@ final class StoreSession {
     /// opens a scratch copy and recovers nothing.
     init(options: RunOptions, publisher: RunPublisher) throws(SluiceError) {
         self.publisher = publisher
+        rulesFolder = options.rules
         // A read-only outbox is said plainly, before SQLite fails on its journal.
         if !options.dryRun, access(options.outbox.path, W_OK) != 0 {
             throw .output(
@@ -145,12 +147,34 @@ final class StoreSession {
     /// when a run committed since they were last written (this one, or one that died after
     /// its store transaction) — or always, with `always`, so that a run with nothing new still
     /// moves them on to its as-of date (a submission that became overdue).
+    ///
+    /// With `always` and no run to publish, datasets already built for the same as-of date,
+    /// rules and committed runs, and untouched since, are left alone without evaluating anything.
     func publishViews(rules: RuleSet, asOf: CivilDate, always: Bool = false) throws(SluiceError) {
         guard always || !unpublished.isEmpty else { return }
+        let views = CurrentViews(outbox: publisher.outbox)
+        var wanted: ViewsState
         do {
-            try CurrentViews(outbox: publisher.outbox).rebuild(from: store, rules: rules, asOf: asOf)
+            wanted = ViewsState(
+                asOf: "\(asOf)", rulesSHA256: RulesFingerprint.sha256(of: rulesFolder),
+                storeState: "\(try store.views.storeState()) format \(CurrentViews.formatVersion)", files: [])
+            if unpublished.isEmpty, let built = try store.views.current() {
+                wanted.files = built.files
+                if built == wanted && views.present() == built.files { return }
+            }
+        } catch {
+            throw .store(error)
+        }
+        do {
+            try views.rebuild(from: store, rules: rules, asOf: asOf)
         } catch {
             throw .output(error)
+        }
+        wanted.files = views.present()
+        do {
+            try store.views.record(wanted)
+        } catch {
+            throw .store(error)
         }
         try RunRecovery(publisher: publisher, store: store).finishPublishing()
         unpublished = []

@@ -2,7 +2,8 @@
 ///
 /// Each migration runs in one transaction together with the version bump, so a database is
 /// never half-migrated: a crash or an error leaves it at the previous version, and the next
-/// open applies the migration again. A database written by a newer Sluice (a version this
+/// open applies the migration again. A new database (version 0) gets every migration in one
+/// transaction: it is created whole or not at all, with one sync instead of one per migration. A database written by a newer Sluice (a version this
 /// build does not know) is refused rather than guessed at.
 enum Migrations {
     /// One schema step: the SQL that takes version `version - 1` to `version`.
@@ -12,7 +13,9 @@ enum Migrations {
     }
 
     /// Every migration, in order; append new ones, never edit a released one.
-    static let all: [Migration] = [Migration(version: 1, sql: Schema.version1)]
+    static let all: [Migration] = [
+        Migration(version: 1, sql: Schema.version1), Migration(version: 2, sql: Schema.version2),
+    ]
 
     /// The version this build writes.
     static var latest: Int { all.last?.version ?? 0 }
@@ -28,16 +31,21 @@ enum Migrations {
                     "the store has schema version \(current), newer than this sluice knows (\(latest)); "
                     + "run it with the sluice version that wrote it, or a newer one")
         }
-        for migration in migrations where migration.version > current {
+        let pending = migrations.filter { $0.version > current }
+        let steps = current == 0 ? [pending] : pending.map { [$0] }
+        for step in steps where !step.isEmpty {
+            var applying = step[0].version
             do {
                 try database.transaction { () throws(StoreError) in
-                    try database.execute(migration.sql)
-                    try database.execute("PRAGMA user_version = \(migration.version)")
+                    for migration in step {
+                        applying = migration.version
+                        try database.execute(migration.sql)
+                        try database.execute("PRAGMA user_version = \(migration.version)")
+                    }
                 }
             } catch {
                 throw StoreError(
-                    path: error.path,
-                    message: "cannot migrate the store to version \(migration.version): \(error.message)")
+                    path: error.path, message: "cannot migrate the store to version \(applying): \(error.message)")
             }
         }
     }

@@ -14,6 +14,7 @@
 ///   vendor × contract × period × dimension; the current ones are merged into the published value.
 /// * `receipts` — which file brought data for which feed, vendor, contract and period, and
 ///   when: expected submissions are judged against every receipt, not only the run's files.
+/// * `views_state` (version 2) — what the top-level datasets were last built from (``ViewsState``).
 enum Schema {
     static let version1 = """
         CREATE TABLE runs (
@@ -93,6 +94,16 @@ enum Schema {
             period_length TEXT NOT NULL,
             received_on TEXT NOT NULL,
             PRIMARY KEY (file_id, feed, vendor, contract, period)
+        );
+        """
+
+    static let version2 = """
+        CREATE TABLE views_state (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            as_of TEXT NOT NULL,
+            rules_sha256 TEXT NOT NULL,
+            store_state TEXT NOT NULL,
+            files TEXT NOT NULL
         );
         """
 }

@@ -9,6 +9,8 @@ final class Store {
     let database: Database
     let ledger: Ledger
     let history: KPIHistory
+    /// What the top-level datasets were last built from.
+    let views: ViewsMarker
 
     /// Opens the database at `path`, creating and migrating it as needed.
     init(path: String) throws(StoreError) {
@@ -16,6 +18,7 @@ final class Store {
         try Migrations.migrate(database)
         ledger = Ledger(database: database)
         history = KPIHistory(database: database)
+        views = ViewsMarker(database: database)
     }
 
     /// The store of an outbox.

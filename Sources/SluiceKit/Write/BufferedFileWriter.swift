@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 #if canImport(Glibc)
@@ -11,18 +12,26 @@ import Foundation
 /// Measured on this machine kind (STACK.md): a buffer flushed with write(2) writes CSV at
 /// 480–615 MB/s, `FileHandle.write` per row at 41 MB/s. Rolling back lets a file that turns
 /// out broken half-way withdraw everything it wrote, so no partial data is published.
+///
+/// Each flushed chunk also goes through an incremental SHA-256, and the digest is left in
+/// ``WrittenDigests`` on close: the run summary's hashes come from there instead of reading
+/// every output back.
 final class BufferedFileWriter {
     private let path: String
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var flushed = 0
+    /// SHA-256 of the `flushed` bytes on disk.
+    private var hasher = SHA256()
     private static let capacity = 1 << 20
 
     /// Creates (or truncates) the file.
     init(url: URL) throws(OutputError) {
         path = url.path
-        descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        // Read and write: a rollback into flushed bytes reads the kept part back to hash it.
+        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error(path, "cannot create file") }
+        WrittenDigests.forget(path: path)
         buffer.reserveCapacity(Self.capacity)
     }
 
@@ -60,10 +69,28 @@ final class BufferedFileWriter {
             throw Self.error(path, "cannot truncate file")
         }
         flushed = checkpoint
+        try rehashFlushedBytes()
+    }
+
+    /// Hashes the kept part of the file again after a rollback into bytes already flushed (rare:
+    /// a file quarantined after more than a buffer of its output was written).
+    private func rehashFlushedBytes() throws(OutputError) {
+        hasher = SHA256()
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.capacity, alignment: 16)
+        defer { chunk.deallocate() }
+        var position = 0
+        while position < flushed {
+            let count = pread(descriptor, chunk.baseAddress!, min(chunk.count, flushed - position), off_t(position))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { throw Self.error(path, "cannot read file back") }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
+            position += count
+        }
     }
 
     /// Writes the buffer out.
     func flush() throws(OutputError) {
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         var start = 0
         while start < buffer.count {
             let written = buffer.withUnsafeBytes { bytes in
@@ -83,6 +110,9 @@ final class BufferedFileWriter {
     func close() throws(OutputError) {
         try flush()
         guard fsync(descriptor) == 0 else { throw Self.error(path, "cannot sync file to disk") }
+        if let identity = WrittenDigests.Identity(descriptor: descriptor) {
+            WrittenDigests.record(path: path, identity: identity, sha256: FileDigest.hex(hasher.finalize()))
+        }
         let result = Glibc.close(descriptor)
         descriptor = -1
         guard result == 0 else { throw Self.error(path, "cannot close file") }

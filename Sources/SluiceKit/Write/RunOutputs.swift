@@ -81,7 +81,9 @@ final class RunOutputs {
         for name in feedNames { try datasets[name]?.close() }
     }
 
-    /// Path, size and SHA-256 of every file in the folder, sorted by path.
+    /// Path, size and SHA-256 of every file in the folder, sorted by path. Files a
+    /// ``BufferedFileWriter`` wrote and nothing touched since take the digest it made while
+    /// writing; the others are read.
     static func describeFiles(in folder: URL) throws(OutputError) -> [OutputSummary] {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
@@ -91,9 +93,13 @@ final class RunOutputs {
         for case let url as URL in enumerator {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let path = DisplayPath.of(url, relativeTo: folder)
+            guard let identity = WrittenDigests.Identity(path: url.path) else {
+                throw OutputError(
+                    path: url.path, message: "cannot read output back: \(String(cString: strerror(errno)))")
+            }
             do {
-                let size = (try manager.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.intValue ?? 0
-                outputs.append(OutputSummary(path: path, size: size, sha256: try FileDigest.sha256(of: url)))
+                let sha256 = try WrittenDigests.take(path: url.path, identity: identity) ?? FileDigest.sha256(of: url)
+                outputs.append(OutputSummary(path: path, size: Int(identity.size), sha256: sha256))
             } catch {
                 throw OutputError(path: url.path, message: "cannot read output back: \(error.localizedDescription)")
             }

@@ -10,7 +10,7 @@ import Testing
         #expect(try store.database.userVersion == Migrations.latest)
         let tables = try store.database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .rows([]) { $0.text(0) }
-        #expect(tables == ["aggregates", "files", "observations", "receipts", "runs"])
+        #expect(tables == ["aggregates", "files", "observations", "receipts", "runs", "views_state"])
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("sluice.sqlite").path))
     }
 
@@ -44,6 +44,7 @@ import Testing
             Migrations.Migration(version: 1, sql: "CREATE TABLE a (x INTEGER)"),
             Migrations.Migration(version: 2, sql: "CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1)"),
         ]
+        try Migrations.migrate(database, migrations: Array(migrations.prefix(1)))
         #expect(
             throws: StoreError(
                 path: database.path, message: "cannot migrate the store to version 2: no such table: missing")
@@ -52,6 +53,23 @@ import Testing
         let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             .rows([]) { $0.text(0) }
         #expect(tables == ["a"], "table b of the failed migration was rolled back with it")
+    }
+
+    @Test func aNewStoreIsCreatedWholeOrNotAtAll() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try Database(path: folder.appendingPathComponent("test.sqlite").path)
+        let migrations = [
+            Migrations.Migration(version: 1, sql: "CREATE TABLE a (x INTEGER)"),
+            Migrations.Migration(version: 2, sql: "CREATE TABLE b (x INTEGER); INSERT INTO missing VALUES (1)"),
+        ]
+        #expect(
+            throws: StoreError(
+                path: database.path, message: "cannot migrate the store to version 2: no such table: missing")
+        ) { try Migrations.migrate(database, migrations: migrations) }
+        #expect(try database.userVersion == 0)
+        let tables = try database.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").rows([]) { $0.text(0) }
+        #expect(tables.isEmpty, "table a of the first migration was rolled back too")
     }
 
     @Test func anUnopenableStoreNamesItsPath() throws {
@@ -68,5 +86,23 @@ import Testing
         #expect(try mode.step() && mode.text(0) == "delete")
         let synchronous = try store.database.prepare("PRAGMA synchronous")
         #expect(try synchronous.step() && synchronous.int(0) == 2)
+    }
+
+    @Test func aVersion1StoreGainsTheViewsStateAndKeepsItsRuns() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("sluice.sqlite").path
+        do {
+            let database = try Database(path: path)
+            try Migrations.migrate(database, migrations: [Migrations.all[0]])
+            try database.execute(
+                "INSERT INTO runs (id, started, as_of, state) VALUES ('20261101T000000Z', 'x', '2026-11-01', 'published')"
+            )
+        }
+        let store = try Store(path: path)
+        #expect(try store.database.userVersion == 2)
+        #expect(try store.ledger.allRuns().map(\.id) == ["20261101T000000Z"])
+        #expect(try store.views.current() == nil)
+        #expect(try store.views.storeState() == "1 20261101T000000Z")
     }
 }

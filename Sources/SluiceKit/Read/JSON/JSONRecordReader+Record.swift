@@ -2,9 +2,9 @@ import Foundation
 
 /// Flattening one record object into fields.
 extension JSONRecordReader {
-    /// An open object or array inside the record: its flattened key and pointer, and for an
-    /// array the index of its next element.
-    private struct Frame {
+    /// An open object or array inside the record: its flattened key, its pointer relative to
+    /// the record, and for an array the index of its next element.
+    struct Frame {
         var key: String
         var pointer: String
         var isArray: Bool
@@ -13,12 +13,23 @@ extension JSONRecordReader {
 
     /// Reads the record whose `{` was just read; nested objects become dotted keys, array
     /// elements indexed keys, and an empty object or array no key at all.
+    ///
+    /// A value's pointer is kept as the record's pointer and the member's pointer within it
+    /// (for a top-level member, its name: the String the key shares), joined only when a
+    /// finding needs it.
     mutating func readRecord() throws(ReadError) -> RawRecord {
         let recordLine = tokenizer.tokenLine
-        let base = lines ? "" : "\(recordsPointer)/\(recordCount - 1)"
-        var frames = [Frame(key: "", pointer: base, isArray: false)]
+        let base = lines ? "" : recordsPointer + "/" + String(recordCount - 1)
+        // The open containers, in an array kept across records (one allocation fewer per record).
+        var frames = recordFrames
+        recordFrames = []
+        defer { recordFrames = frames }
+        frames.removeAll(keepingCapacity: true)
+        frames.append(Frame(key: "", pointer: "", isArray: false))
         var member = ""
         var fields: [RawField] = []
+        // Records mostly repeat the previous one's members: room for them at once, not by doubling.
+        fields.reserveCapacity(recentKeys.count)
         var problems: [ReadProblem] = []
         var heldBytes = 0
         var keyCount = 0
@@ -49,7 +60,8 @@ extension JSONRecordReader {
                 name = member
             }
             let key = top == 0 ? name : frames[top].key + "." + name
-            let pointer = frames[top].pointer + "/" + JSONPointer.escape(name)
+            let escaped = JSONPointer.escape(name)
+            let pointer = top == 0 ? escaped : frames[top].pointer + "/" + escaped
             let value: String?
             switch token {
             case .beginObject, .beginArray:
@@ -64,7 +76,9 @@ extension JSONRecordReader {
                 problems.append(loneSurrogateProblem(in: "value", text: value ?? "", column: fields.count + 1))
             }
             fields.append(
-                RawField(key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine, path: pointer))
+                RawField(
+                    key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine,
+                    place: .joined(base: base, relative: pointer, suffix: "")))
             heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
             bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.text.count)
         }

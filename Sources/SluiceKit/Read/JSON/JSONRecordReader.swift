@@ -40,6 +40,8 @@ public struct JSONRecordReader {
     /// The member names of the previous record by position: a record that repeats them (almost
     /// every one) reuses those Strings instead of making one per member.
     var recentKeys: [String] = []
+    /// The open containers of the record being read, kept to reuse their storage.
+    var recordFrames: [Frame] = []
     /// The most bytes of keys, values and pointers held for one record, plus the token being read.
     var bufferedBytesHighWater = 0
 

@@ -78,7 +78,7 @@ public struct XMLRecordReader {
     ///   well-formed (a truncated file says so), or a file without any record.
     public mutating func next() throws(ReadError) -> RawRecord? {
         while true {
-            if let record = parser.collector.popRecord() { return record }
+            if let record = parser.collector.pointee.popRecord() { return record }
             if let failure { throw ReadError(path: displayPath, message: failure.message) }
             if atEnd { return nil }
             try parseNextChunk()
@@ -105,7 +105,7 @@ public struct XMLRecordReader {
 
     /// What makes the file unusable so far, if anything.
     private func currentFailure() -> XMLReadFailure? {
-        let collector = parser.collector
+        let collector = parser.collector.pointee
         if let failure = collector.failure { return failure }
         if let error = parser.error {
             if error.beforeFirstElement { return .noDocumentElement }

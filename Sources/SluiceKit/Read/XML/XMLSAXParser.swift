@@ -24,13 +24,11 @@ final class XMLSAXParser {
         var beforeFirstElement: Bool
     }
 
-    let collector: XMLRecordCollector
+    /// The collector, behind a pointer so the callbacks reach it without exclusivity checks.
+    let collector: UnsafeMutablePointer<XMLRecordCollector>
     private(set) var error: LibXMLError?
     private let handler: UnsafeMutablePointer<xmlSAXHandler>
     private var context: xmlParserCtxtPtr?
-    /// libxml2 interns names in its dictionary, so one pointer is one name: Strings are made
-    /// once per distinct name, not once per element.
-    private var names: [UnsafePointer<xmlChar>: String] = [:]
     private var finishing = false
 
     /// Installs the refusing external-entity loader once per process. libxml2 keeps the loader
@@ -42,7 +40,8 @@ final class XMLSAXParser {
 
     init(collector: XMLRecordCollector) {
         Self.installSafeGlobals
-        self.collector = collector
+        self.collector = .allocate(capacity: 1)
+        self.collector.initialize(to: collector)
         handler = .allocate(capacity: 1)
         handler.initialize(to: xmlSAXHandler())
         Self.configure(handler)
@@ -57,10 +56,12 @@ final class XMLSAXParser {
         if let context { xmlFreeParserCtxt(context) }
         handler.deinitialize(count: 1)
         handler.deallocate()
+        collector.deinitialize(count: 1)
+        collector.deallocate()
     }
 
     /// Whether parsing has stopped: a failure, a libxml2 error, or no parser context.
-    var hasStopped: Bool { context == nil || collector.failure != nil || error != nil }
+    var hasStopped: Bool { context == nil || collector.pointee.failure != nil || error != nil }
 
     /// Parses the next bytes of the document.
     func parse(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -83,16 +84,9 @@ final class XMLSAXParser {
         return Unmanaged<XMLSAXParser>.fromOpaque(context.pointee._private!).takeUnretainedValue()
     }
 
-    private func name(_ pointer: UnsafePointer<xmlChar>) -> String {
-        if let known = names[pointer] { return known }
-        let made = String(cString: pointer)
-        names[pointer] = made
-        return made
-    }
-
     /// Stops libxml2 once the collector has failed: nothing after a rejection is parsed.
     private func stopIfFailed(_ ctx: UnsafeMutableRawPointer?) {
-        if collector.failure != nil, let ctx {
+        if collector.pointee.failure != nil, let ctx {
             xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
         }
     }
@@ -107,8 +101,8 @@ final class XMLSAXParser {
         while message.last?.isWhitespace == true { message.removeLast() }
         self.error = LibXMLError(
             line: Int(error.pointee.line), code: error.pointee.code, message: message,
-            openElement: finishing ? collector.innermostElement : nil,
-            beforeFirstElement: finishing && collector.rootName == nil)
+            openElement: finishing ? collector.pointee.innermostElement : nil,
+            beforeFirstElement: finishing && collector.pointee.rootName == nil)
     }
 
     /// Fills in the callbacks; all others stay NULL (no entity lookups, no external subset).
@@ -119,26 +113,28 @@ final class XMLSAXParser {
             let parser = XMLSAXParser.from(ctx)
             guard let localname else { return }
             let collector = parser.collector
-            collector.startElement(parser.name(localname), line: Int(xmlSAX2GetLineNumber(ctx)))
-            if collector.isCapturing, let attributes {
+            collector.pointee.startElement(
+                collector.pointee.name(localname), line: Int(xmlSAX2GetLineNumber(ctx)))
+            if collector.pointee.isCapturing, let attributes {
                 for index in 0..<Int(attributeCount) {
                     let base = index * 5
                     guard let attributeName = attributes[base], let start = attributes[base + 3],
                         let end = attributes[base + 4]
                     else { continue }
-                    collector.attribute(
-                        parser.name(attributeName), value: UnsafeBufferPointer(start: start, count: end - start))
+                    collector.pointee.attribute(
+                        collector.pointee.name(attributeName),
+                        value: UnsafeBufferPointer(start: start, count: end - start))
                 }
             }
             parser.stopIfFailed(ctx)
         }
         handler.pointee.endElementNs = { ctx, _, _, _ in
-            XMLSAXParser.from(ctx).collector.endElement()
+            XMLSAXParser.from(ctx).collector.pointee.endElement()
         }
         let characters: charactersSAXFunc = { ctx, bytes, count in
             guard let bytes else { return }
             let parser = XMLSAXParser.from(ctx)
-            parser.collector.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            parser.collector.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
             parser.stopIfFailed(ctx)
         }
         handler.pointee.characters = characters
@@ -147,7 +143,7 @@ final class XMLSAXParser {
         handler.pointee.cdataBlock = characters
         handler.pointee.internalSubset = { ctx, _, _, _ in
             let parser = XMLSAXParser.from(ctx)
-            parser.collector.doctype(line: Int(xmlSAX2GetLineNumber(ctx)))
+            parser.collector.pointee.doctype(line: Int(xmlSAX2GetLineNumber(ctx)))
             parser.stopIfFailed(ctx)
         }
         handler.pointee.serror = { ctx, error in
