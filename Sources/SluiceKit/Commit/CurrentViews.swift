@@ -25,11 +25,13 @@ struct CurrentViews {
     static let formatVersion = 1
 
     let outbox: URL
+    /// The wide KPI table's file name (`settings: kpi-wide: file:`).
+    var wideFile = KPIWideSpec.defaultFile
 
     /// The datasets now under the outbox, each with what identifies its file (device, inode,
     /// size, modification time): one changes when a dataset is replaced, edited or removed.
     func present() -> [String] {
-        Self.names.compactMap { name in
+        Self.names(wideFile: wideFile).compactMap { name in
             guard let id = WrittenDigests.Identity(path: outbox.appendingPathComponent(name).path) else { return nil }
             return "\(name) \(id.device) \(id.inode) \(id.size) \(id.modifiedSeconds).\(id.modifiedNanoseconds)"
         }

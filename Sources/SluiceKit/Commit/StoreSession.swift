@@ -152,7 +152,7 @@ final class StoreSession {
     /// rules and committed runs, and untouched since, are left alone without evaluating anything.
     func publishViews(rules: RuleSet, asOf: CivilDate, always: Bool = false) throws(SluiceError) {
         guard always || !unpublished.isEmpty else { return }
-        let views = CurrentViews(outbox: publisher.outbox)
+        let views = CurrentViews(outbox: publisher.outbox, wideFile: rules.settings.kpiWide.file)
         var wanted: ViewsState
         do {
             wanted = ViewsState(
