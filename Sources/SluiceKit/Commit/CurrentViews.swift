@@ -37,6 +37,17 @@ struct CurrentViews {
         }
     }
 
+    /// Removes datasets an earlier build wrote that are no longer among ``names(wideFile:)``
+    /// (the wide table under a `kpi-wide: file:` since changed). `written` is what that build's
+    /// ``present()`` listed: each entry is the name followed by four numbers.
+    func removeStale(written: [String]) {
+        let current = Set(Self.names(wideFile: wideFile))
+        for entry in written {
+            let name = entry.split(separator: " ", omittingEmptySubsequences: false).dropLast(4).joined(separator: " ")
+            if !name.isEmpty, !current.contains(name) { unlink(outbox.appendingPathComponent(name).path) }
+        }
+    }
+
     /// Evaluates everything current in the store as of `asOf` and replaces the top-level files.
     func rebuild(from store: Store, rules: RuleSet, asOf: CivilDate) throws(OutputError) {
         let collector: KPICollector

@@ -154,11 +154,13 @@ final class StoreSession {
         guard always || !unpublished.isEmpty else { return }
         let views = CurrentViews(outbox: publisher.outbox, wideFile: rules.settings.kpiWide.file)
         var wanted: ViewsState
+        let built: ViewsState?
         do {
             wanted = ViewsState(
                 asOf: "\(asOf)", rulesSHA256: RulesFingerprint.sha256(of: rulesFolder),
                 storeState: "\(try store.views.storeState()) format \(CurrentViews.formatVersion)", files: [])
-            if unpublished.isEmpty, let built = try store.views.current() {
+            built = try store.views.current()
+            if unpublished.isEmpty, let built {
                 wanted.files = built.files
                 if built == wanted && views.present() == built.files { return }
             }
@@ -170,6 +172,7 @@ final class StoreSession {
         } catch {
             throw .output(error)
         }
+        views.removeStale(written: built?.files ?? [])
         wanted.files = views.present()
         do {
             try store.views.record(wanted)

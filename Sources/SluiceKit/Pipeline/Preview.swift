@@ -46,10 +46,10 @@ public struct Preview: Sendable {
             }
         }
         let checker = try Pipeline.compile(RuleSet(feeds: rules.feeds.filter { $0.name == name }))[name]!
+        let feed = checker.feed.reading(fileName: file.lastPathComponent)
         var reader: any RecordReader
         do {
-            reader = try ReaderFactory.reader(
-                for: file, displayPath: display, feed: checker.feed.reading(fileName: file.lastPathComponent))
+            reader = try ReaderFactory.reader(for: file, displayPath: display, feed: feed)
         } catch {
             throw .input(path: display, message: error.message)
         }
@@ -76,7 +76,7 @@ public struct Preview: Sendable {
             throw .input(path: display, message: error.message)
         }
         return Preview(
-            feed: checker.feed, header: header, headerLine: reader.headerLine, binding: shownBinding,
+            feed: feed, header: header, headerLine: reader.headerLine, binding: shownBinding,
             records: records, truncated: truncated, reading: reader.readingDescription)
     }
 

@@ -64,6 +64,8 @@ public struct FeedSpec: Sendable {
         let dot = fileName.lastIndex(of: ".")
         let named = dot.flatMap { InputFormat(fileExtension: String(fileName[fileName.index(after: $0)...])) }
         copy.format = named.flatMap { formats.contains($0) ? $0 : nil } ?? formats[0]
+        // `json: records` names the array of a JSON document; an NDJSON file has one record per line.
+        if copy.format == .ndjson { copy.json.recordsPath = "" }
         return copy
     }
 }

@@ -71,7 +71,9 @@ struct FeedSpecParser {
         if let clean { feed.clean = clean }
         if let value = entries["xml"]?.value { feed.xml = xmlOptions(value) }
         if let value = entries["json"]?.value { feed.json = jsonOptions(value) }
-        if formats.contains(.ndjson), !feed.json.recordsPath.isEmpty, let value = entries["json"]?.value {
+        if formats.contains(.ndjson), !formats.contains(.json), !feed.json.recordsPath.isEmpty,
+            let value = entries["json"]?.value
+        {
             reader.fail(value, "an ndjson feed has one record per line; 'records' applies to format json only")
         }
         if let value = entries["xlsx"]?.value { feed.xlsx = xlsxOptions(value) }

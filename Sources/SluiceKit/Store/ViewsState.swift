@@ -37,11 +37,6 @@ struct ViewsMarker {
         ])
     }
 
-    /// Forgets the record, so the next run rebuilds the datasets.
-    func clear() throws(StoreError) {
-        try database.execute("DELETE FROM views_state")
-    }
-
     /// The part of the store the datasets are built from, as a token that changes whenever it
     /// does: committed runs only ever get added (a run's store transaction is the only writer
     /// of observations, aggregates and receipts, and a committed run is never rolled back).

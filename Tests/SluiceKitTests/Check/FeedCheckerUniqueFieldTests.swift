@@ -116,4 +116,26 @@ import Testing
             try Self.check([["E1", "voice", "1"], ["E1", "voice", "1"]], checker: checker, file: "Inbox/b.csv")
                 == [[], ["record_id:unique"]])
     }
+
+    @Test func aRepeatedPersonalValueIsMaskedInTheFinding() throws {
+        var amount = FieldSpec(name: "amount", kind: .decimal, nullTokens: [""], required: .error)
+        amount.unique = .error
+        amount.pii = .mask
+        let feed = FeedSpec(
+            name: "bench", vendor: .constant("V"), files: ["bench.csv"], fields: [amount],
+            declaredAt: RulesLocation(file: "Rules/bench.yaml", line: 1, column: 3))
+        let checker = try FeedChecker(feed: feed)
+        let binding = HeaderBinding(feed: feed, header: ["amount"])
+        func row(_ number: Int, _ value: String) -> RawRecord {
+            RawRecord(
+                number: number, line: number + 1,
+                fields: [RawField(key: "amount", value: value, column: 1, line: number + 1)])
+        }
+        _ = checker.validate(row(1, "12.50"), binding: binding, file: Self.file)
+        let repeated = checker.validate(row(2, "12.5"), binding: binding, file: Self.file)
+        let finding = try #require(repeated.findings.first)
+        #expect(finding.ruleID == "unique")
+        #expect(finding.message == "amount '1***' repeats record 1 (line 2)")
+        #expect(!finding.message.contains("12"))
+    }
 }

@@ -30,7 +30,7 @@ import Testing
         #expect(rule.check(decimal("12.5"), field: "d", line: 7, record: 6) == nil)
         #expect(
             rule.check(decimal("12.50"), field: "d", line: 8, record: 7)?.message
-                == "d '12.5' repeats record 6 (line 7)")
+                == "d '12.50' repeats record 6 (line 7)", "the repeat is quoted as written, compared reduced")
     }
 
     @Test func resetForgetsEveryValue() {

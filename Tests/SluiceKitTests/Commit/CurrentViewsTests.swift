@@ -63,6 +63,27 @@ import Testing
         #expect(try work.lines("kpi.csv").contains { $0.contains(",85,") || $0.contains(",85.0,") })
     }
 
+    @Test func aWideTableRenamedInTheSettingsLeavesNoStaleCopyBehind() throws {
+        let work = try StoreWorkFolder()
+        let rules = work.root.appendingPathComponent("Rules/settings.yaml")
+        func wideFile(_ name: String) throws {
+            try Data("settings:\n  kpi-layout: both\n  kpi-wide: { file: \(name) }\n".utf8).write(to: rules)
+        }
+        try wideFile("kpi-daily.csv")
+        try work.drop("scorecard_2026-09.csv", "month,sl\n2026-09,82.5\n", receivedOn: "2026-10-04")
+        _ = try work.run(asOf: Self.asOf)
+        let daily = work.outbox.appendingPathComponent("kpi-daily.csv")
+        #expect(FileManager.default.fileExists(atPath: daily.path))
+        try wideFile("kpi-monthly.csv")
+        let report = try work.run(asOf: Self.asOf)
+        #expect(report.nothingNew)
+        #expect(!FileManager.default.fileExists(atPath: daily.path), "the old name is gone")
+        #expect(try work.lines("kpi-monthly.csv").first == "vendor,contract,period,service_level,service_level_status")
+        #expect(
+            try work.store().views.current()?.files.map { $0.split(separator: " ")[0] }
+                == ["kpi.csv", "credits.csv", "submissions.csv", "kpi-monthly.csv"])
+    }
+
     @Test func anEmptyRunPutsBackADatasetSomeoneRemovedOrEdited() throws {
         let work = try StoreWorkFolder()
         try work.drop("scorecard_2026-09.csv", "month,sl\n2026-09,82.5\n", receivedOn: "2026-10-04")

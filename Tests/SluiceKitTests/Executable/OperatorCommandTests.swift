@@ -180,7 +180,9 @@ extension OperatorCommandTests {
     @Test(.enabled(if: hasScript, "needs util-linux's script for a pseudo-terminal"))
     func aLongRunOnATerminalShowsTheProgressLineAndErasesIt() throws {
         var csv = "Vendor,Month,KPI,Value,Unit\n"
-        for index in 0..<30_000 { csv += "ACME,2026-10,SL,\(index % 100).5,%\n" }
+        // Enough records that the run outlasts the line's one-second delay on a fast, idle
+        // machine too (30 000 records sometimes finished within it once files used two threads).
+        for index in 0..<150_000 { csv += "ACME,2026-10,SL,\(index % 100).5,%\n" }
         let work = try Exe.workFolder(inbox: ["acme_scorecard_2026-10.csv": csv], rules: Exe.simpleRules)
         defer { try? FileManager.default.removeItem(at: work) }
         let process = Process()

@@ -51,6 +51,16 @@ import Testing
         #expect(chosen == [.csv, .json, .ndjson, .ndjson, .xml, .csv, .csv, .xml])
     }
 
+    @Test func jsonRecordsApplyToTheJSONFilesOfAFeedThatAlsoTakesNDJSON() throws {
+        let feed = try load(Self.feed("    format: [json, ndjson]\n    json: { records: data.items }"))
+        #expect(feed.reading(fileName: "bench.json").json.recordsPath == "data.items")
+        #expect(feed.reading(fileName: "bench.ndjson").json.recordsPath == "")
+        #expect(
+            errors(Self.feed("    format: [csv, ndjson]\n    json: { records: data }")) == [
+                "Rules/bench.yaml:6:11: an ndjson feed has one record per line; 'records' applies to format json only"
+            ])
+    }
+
     @Test func mistakesAreReportedAtTheirPlace() {
         #expect(
             errors(Self.feed("    format: [csv, jsno, csv]")) == [

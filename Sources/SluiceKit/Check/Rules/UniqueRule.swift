@@ -26,11 +26,12 @@ struct UniqueRule: Sendable {
     mutating func check(
         _ value: NormalisedValue, field: String, line: Int, record: Int
     ) -> RuleViolation? {
-        let key = Self.key(of: value)
         let place = KeyIndex.Place(file: 0, line: Int32(clamping: line), record: Int32(clamping: record))
-        guard let first = seen.insertOrFind(key, at: place) else { return nil }
+        guard let first = seen.insertOrFind(Self.key(of: value), at: place) else { return nil }
+        // The message quotes the value as cleaned (not the reduced key), which personal-data
+        // masking recognises: a `pii:` field's value never shows in the finding.
         return RuleViolation(
-            message: "\(field) \(quoted(key)) repeats record \(first.record) (line \(first.line))",
+            message: "\(field) \(quoted(value.cleanText)) repeats record \(first.record) (line \(first.line))",
             hint: "each record needs its own \(field); remove the repeat or ask the vendor which record is right")
     }
 
