@@ -85,16 +85,8 @@ struct FeedKPIParser {
             )
         }
         guard withoutContract else { return }
-        if let value = entries["period"]?.value {
-            spec.period = reader.choice(value, "period", as: PeriodLength.self) ?? .month
-        }
-        if let value = entries["time-zone"]?.value, let zone = reader.string(value, "time-zone") {
-            if LocalDate.isKnownZone(zone) {
-                spec.timeZone = zone
-            } else {
-                reader.fail(value, "unknown time zone '\(zone)'; use an IANA name such as 'Europe/London'")
-            }
-        }
+        if let value = entries["period"]?.value { spec.period = reader.period(value) }
+        if let value = entries["time-zone"]?.value, let zone = reader.timeZone(value) { spec.timeZone = zone }
     }
 
     /// A field-name value that must name a declared field (of one of `kinds`, when given).

@@ -88,16 +88,8 @@ struct KPICatalogParser {
         if end < start, let endNode = entries["end"]?.value {
             reader.fail(endNode, "the contract ends before it starts")
         }
-        if let value = entries["period"]?.value {
-            contract.period = reader.choice(value, "period", as: PeriodLength.self) ?? .month
-        }
-        if let value = entries["time-zone"]?.value, let zone = reader.string(value, "time-zone") {
-            if LocalDate.isKnownZone(zone) {
-                contract.timeZone = zone
-            } else {
-                reader.fail(value, "unknown time zone '\(zone)'; use an IANA name such as 'Europe/London'")
-            }
-        }
+        if let value = entries["period"]?.value { contract.period = reader.period(value) }
+        if let value = entries["time-zone"]?.value, let zone = reader.timeZone(value) { contract.timeZone = zone }
         if let value = entries["targets"]?.value { contract.targets = targets(value) }
         if let value = entries["credits"]?.value { contract.credits = credits(value) }
         if let value = entries["submissions"]?.value { contract.submissions = submissions(value) }
