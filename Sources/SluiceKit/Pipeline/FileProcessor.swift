@@ -89,6 +89,7 @@ struct FileProcessor {
                 for index in batch.indices {
                     try take(&batch[index], feed: feed, file: file, counts: &counts)
                 }
+                queue.giveBack(batch)
             case .end(let dropped):
                 return finish(counts, dropped: dropped)
             case .stopped(let stop):

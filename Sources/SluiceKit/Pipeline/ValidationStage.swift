@@ -49,7 +49,10 @@ struct ValidationStage {
                 batch.append(checker.validate(raw, binding: binder.bind(raw), file: file))
                 if batch.count == batchSize {
                     guard queue.put(.records(batch)) else { return }
-                    batch = []
+                    // An array stage B has written and given back: its records are freed here,
+                    // where they were made, and its storage holds the next batch.
+                    batch = queue.takeWritten() ?? []
+                    batch.removeAll(keepingCapacity: true)
                     batch.reserveCapacity(batchSize)
                 }
             }

@@ -221,6 +221,18 @@ import Testing
         #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "one"], cores: 1) == .serial)
     }
 
+    @Test func writtenBatchesGoBackToStageAUpToTheQueuesCapacity() {
+        let queue = RecordBatchQueue(capacity: 2)
+        let record = ValidatedRecord(
+            raw: RawRecord(number: 1, line: 2, fields: []), rawValues: [], columns: [], values: [], outcomes: [],
+            vendor: "V", findings: [])
+        #expect(queue.takeWritten() == nil)
+        for size in 1...3 { queue.giveBack(Array(repeating: record, count: size)) }
+        #expect(queue.takeWritten()?.count == 2, "the last kept comes back first")
+        #expect(queue.takeWritten()?.count == 1)
+        #expect(queue.takeWritten() == nil, "a third batch beyond the capacity was freed by stage B")
+    }
+
     /// How many of this process's open descriptors are `url`.
     static func openDescriptors(to url: URL) throws -> Int {
         let target = url.resolvingSymlinksInPath().path
