@@ -76,15 +76,8 @@ final class BufferedFileWriter {
     /// a file quarantined after more than a buffer of its output was written).
     private func rehashFlushedBytes() throws(OutputError) {
         hasher = SHA256()
-        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.capacity, alignment: 16)
-        defer { chunk.deallocate() }
-        var position = 0
-        while position < flushed {
-            let count = pread(descriptor, chunk.baseAddress!, min(chunk.count, flushed - position), off_t(position))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { throw Self.error(path, "cannot read file back") }
-            hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
-            position += count
+        guard FileDigest.hash(descriptor: descriptor, length: flushed, into: &hasher) else {
+            throw Self.error(path, "cannot read file back")
         }
     }
 
