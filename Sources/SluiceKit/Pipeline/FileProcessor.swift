@@ -41,7 +41,13 @@ struct FileProcessor {
             return try processSerially(reader: reader, binder: binder, feed: feed, file: file)
         case .twoStage(let batchSize, let queued):
             let stage = ValidationStage(
-                reader: reader, binder: binder, checker: checker, file: file.displayPath, batchSize: batchSize)
+                source: .reader(reader), binder: binder, checker: checker, file: file.displayPath, batchSize: batchSize)
+            return try processInStages(stage, queued: queued, feed: feed, file: file)
+        case .threeStage(let batchSize, let queued):
+            let stage = ValidationStage(
+                source: .readStage(ReadStage(reader: reader, batchSize: batchSize, queued: queued)), binder: binder,
+                checker: checker,
+                file: file.displayPath, batchSize: batchSize)
             return try processInStages(stage, queued: queued, feed: feed, file: file)
         }
     }
@@ -69,10 +75,11 @@ struct FileProcessor {
         return finish(counts, dropped: reader.droppedRows.count)
     }
 
-    /// Two threads: stage A (``ValidationStage``) reads and checks batches of records while this
-    /// thread, stage B, writes the batches before. Outputs are the same, in the same order, as
-    /// ``processSerially(reader:binder:feed:file:)``'s; on any way out of here stage A is stopped and
-    /// its thread has finished.
+    /// Two or three threads: the check stage (``ValidationStage``, which reads the file itself or
+    /// takes raw records from a ``ReadStage`` on a third thread) checks batches of records while
+    /// this thread, the writing stage, writes the batches before. Outputs are the same, in the
+    /// same order, as ``processSerially(reader:binder:feed:file:)``'s; on any way out of here the
+    /// other stages are stopped and their threads have finished.
     private func processInStages(_ stage: ValidationStage, queued: Int, feed: FeedSpec, file: InboxFile)
         throws(OutputError) -> Outcome
     {

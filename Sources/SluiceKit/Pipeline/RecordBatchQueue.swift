@@ -1,26 +1,27 @@
 import Foundation
 
-/// The two thread-crossing pieces of a file's two-stage pipeline (``FileProcessor``): the
-/// bounded queue of checked record batches and the box that moves stage A's state to its thread.
-/// They are the only `@unchecked Sendable` types of the pipeline; each says why it is safe.
+/// The thread-crossing pieces of a file's staged pipeline (``FileProcessor``): the bounded
+/// queue of record batches between two stages and the box that moves a stage's state to its
+/// thread. They are the only `@unchecked Sendable` types of the pipeline; each says why it is safe.
 
-/// A bounded first-in first-out hand-over of checked record batches from stage A (reading and
-/// checking, on its own thread) to stage B (writing, on the calling thread).
+/// A bounded first-in first-out hand-over of record batches from one stage (the producer, on
+/// its own thread) to the next (the consumer): raw records from the read stage to the check
+/// stage, checked records from the check stage to the writing stage.
 ///
-/// It holds at most `capacity` batches, so stage A waits for stage B and memory stays bounded
-/// whatever the file's size. The stage's last word (``Item/end(dropped:)`` or
+/// It holds at most `capacity` batches, so the producer waits for the consumer and memory stays
+/// bounded whatever the file's size. The producer's last word (``Item/end(dropped:)`` or
 /// ``Item/stopped(_:)``) goes through the same queue, after the batches that came before it, so
-/// stage B handles records in file order and stops at exactly the record where a serial run
-/// stops. Stage B may cancel at any time (an output error): stage A's next hand-over returns
-/// `false` and it stops; ``waitForProducer()`` then returns once its thread has let go of the
-/// reader and the checker.
+/// the consumer handles records in file order and stops at exactly the record where a serial run
+/// stops. The consumer may cancel at any time (an output error): the producer's next hand-over
+/// returns `false` and it stops; ``waitForProducer()`` then returns once its thread has let go of
+/// what it used (the reader, the checker).
 ///
 /// `@unchecked Sendable`: every mutable property is read and written under `condition`.
-final class RecordBatchQueue: @unchecked Sendable {
+final class BatchQueue<Element: Sendable>: @unchecked Sendable {
     /// One hand-over.
     enum Item: Sendable {
-        /// Records in file order, checked.
-        case records([ValidatedRecord])
+        /// Records in file order.
+        case records([Element])
         /// The file ended; the reader dropped this many title or footer rows.
         case end(dropped: Int)
         /// The file cannot be used (a read error, bytes not in the file's encoding).
@@ -32,16 +33,16 @@ final class RecordBatchQueue: @unchecked Sendable {
     private var items: [Item] = []
     private var cancelled = false
     private var producerDone = false
-    /// Batches stage B has written, back for stage A to free and reuse (at most `capacity`).
-    private var written: [[ValidatedRecord]] = []
+    /// Batches the consumer is done with, back for the producer to free and reuse (at most `capacity`).
+    private var written: [[Element]] = []
 
     /// A queue holding up to `capacity` batches (at least one).
     init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
-    /// Stage A: waits for room and adds a batch, or adds the stage's last word (which never
-    /// waits). `false` once stage B has cancelled: stage A must stop.
+    /// The producer: waits for room and adds a batch, or adds its last word (which never
+    /// waits). `false` once the consumer has cancelled: the producer must stop.
     func put(_ item: Item) -> Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -54,8 +55,8 @@ final class RecordBatchQueue: @unchecked Sendable {
         return true
     }
 
-    /// Stage B: the next item, waiting for stage A. Stage A always ends with `.end` or
-    /// `.stopped` unless cancelled, so this never waits for ever.
+    /// The consumer: the next item, waiting for the producer. The producer always ends with
+    /// `.end` or `.stopped` unless cancelled, so this never waits for ever.
     func take() -> Item {
         condition.lock()
         defer { condition.unlock() }
@@ -65,24 +66,24 @@ final class RecordBatchQueue: @unchecked Sendable {
         return item
     }
 
-    /// Stage B: a batch it has written, handed back so that its records are freed on stage A's
-    /// thread, whose allocator made them. Freeing them here cost measurably more CPU: each free
-    /// of memory another thread allocated takes that thread's malloc arena lock, and the batch
-    /// is cold in this core's cache.
-    func giveBack(_ batch: consuming [ValidatedRecord]) {
+    /// The consumer: a batch it is done with, handed back so that its records are freed on the
+    /// producer's thread, whose allocator made them. Freeing them on the consumer's thread cost
+    /// measurably more CPU: each free of memory another thread allocated takes that thread's
+    /// malloc arena lock, and the batch is cold in this core's cache.
+    func giveBack(_ batch: consuming [Element]) {
         condition.lock()
         defer { condition.unlock() }
         if written.count < capacity { written.append(batch) }
     }
 
-    /// Stage A: a written batch to free and reuse, if stage B has given one back.
-    func takeWritten() -> [ValidatedRecord]? {
+    /// The producer: a batch to free and reuse, if the consumer has given one back.
+    func takeWritten() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
         return written.popLast()
     }
 
-    /// Stage B: stop stage A (stage B will take nothing more). Batches not taken are dropped.
+    /// The consumer: stop the producer (the consumer will take nothing more). Batches not taken are dropped.
     func cancel() {
         condition.lock()
         cancelled = true
@@ -91,7 +92,7 @@ final class RecordBatchQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Stage A's thread: it has returned and released everything it used.
+    /// The producer's thread: it has returned and released everything it used.
     func producerFinished() {
         condition.lock()
         producerDone = true
@@ -99,7 +100,7 @@ final class RecordBatchQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Stage B: waits until stage A's thread has finished (after ``cancel()`` or its last word).
+    /// The consumer: waits until the producer's thread has finished (after ``cancel()`` or its last word).
     func waitForProducer() {
         condition.lock()
         defer { condition.unlock() }
@@ -107,7 +108,10 @@ final class RecordBatchQueue: @unchecked Sendable {
     }
 }
 
-/// Moves one value that is not `Sendable` (stage A's reader, binder and checker) to the thread
+/// Checked records from the check stage to the writing stage.
+typealias RecordBatchQueue = BatchQueue<ValidatedRecord>
+
+/// Moves one value that is not `Sendable` (a stage's reader, binder and checker) to the thread
 /// that uses it.
 ///
 /// `@unchecked Sendable`: the creating thread puts the value in before starting the other

@@ -1,12 +1,21 @@
 import Foundation
 
-/// Stage A of a file's two-stage pipeline (``FileProcessor``): reads, binds and checks records
-/// on its own thread and hands them to stage B in batches through a ``RecordBatchQueue``.
+/// The check stage of a file's staged pipeline (``FileProcessor``): binds and checks records on
+/// its own thread and hands them to the writing stage in batches through a ``RecordBatchQueue``.
 ///
-/// It owns the file's reader and binder, and uses the feed's checker (its unique-key state)
-/// alone while the file is read: stage B never touches either until the stage has finished.
+/// With two stages it also reads the file; with three, a ``ReadStage`` reads it on a third
+/// thread and hands raw records over. It uses the feed's checker (its unique-key state) alone
+/// while the file is read: the writing stage never touches it until the stage has finished.
 struct ValidationStage {
-    var reader: any RecordReader
+    /// Where the raw records come from.
+    enum Source {
+        /// The stage reads the file itself.
+        case reader(any RecordReader)
+        /// A read stage on another thread reads it.
+        case readStage(ReadStage)
+    }
+
+    var source: Source
     var binder: RecordBinder
     let checker: FeedChecker
     /// The file as findings name it.
@@ -15,53 +24,158 @@ struct ValidationStage {
     let batchSize: Int
 
     /// Starts the stage on a new thread; it ends with `.end` or `.stopped` in `queue`, or
-    /// early when stage B cancels, and then calls ``RecordBatchQueue/producerFinished()``.
+    /// early when the writing stage cancels, and then calls ``BatchQueue/producerFinished()``.
     static func start(_ stage: ValidationStage, into queue: RecordBatchQueue) {
-        let handoff = ThreadHandoff(stage)
-        let thread = Thread {
-            run(handoff.take(), into: queue)
-            queue.producerFinished()
+        StageThread.start(named: "sluice.check", stage, into: queue) { stage in
+            var stage = stage
+            stage.run(into: queue)
         }
-        thread.name = "sluice.check"
-        // The same stack as the main thread: readers and checks were written for it.
-        thread.stackSize = 8 << 20
-        thread.start()
     }
 
-    /// The stage is a local of this function: the reader (its open file) and the records are
-    /// released before stage B hears that the thread has finished.
-    private static func run(_ stage: consuming ValidationStage, into queue: RecordBatchQueue) {
-        var stage = stage
-        stage.run(into: queue)
-    }
-
-    /// Reads to the end of the file, a file-stopping problem, or stage B's cancel.
+    /// Reads to the end of the file, a file-stopping problem, or the writing stage's cancel.
     mutating func run(into queue: RecordBatchQueue) {
-        var batch: [ValidatedRecord] = []
-        batch.reserveCapacity(batchSize)
-        do {
-            while let raw = try reader.next() {
-                if let stop = FileProcessor.Stop(encodingOf: raw, masked: !checker.piiIndices.isEmpty) {
-                    if !batch.isEmpty { guard queue.put(.records(batch)) else { return } }
-                    _ = queue.put(.stopped(stop))
+        var batch = Batch(into: queue, size: batchSize)
+        switch source {
+        case .reader(var reader):
+            do {
+                while let raw = try reader.next() {
+                    if let stop = FileProcessor.Stop(encodingOf: raw, masked: !checker.piiIndices.isEmpty) {
+                        batch.finish(.stopped(stop))
+                        return
+                    }
+                    guard batch.add(checker.validate(raw, binding: binder.bind(raw), file: file)) else { return }
+                }
+            } catch {
+                batch.finish(.stopped(FileProcessor.Stop(readError: error)))
+                return
+            }
+            batch.finish(.end(dropped: reader.droppedRows.count))
+        case .readStage(let stage):
+            let raws = BatchQueue<RawRecord>(capacity: stage.queued)
+            ReadStage.start(stage, masked: !checker.piiIndices.isEmpty, into: raws)
+            // Whichever way this ends, the read stage is stopped and its thread has let go of the reader.
+            defer {
+                raws.cancel()
+                raws.waitForProducer()
+            }
+            while true {
+                switch raws.take() {
+                case .records(var records):
+                    for raw in records {
+                        guard batch.add(checker.validate(raw, binding: binder.bind(raw), file: file)) else { return }
+                    }
+                    records.removeAll(keepingCapacity: true)
+                    raws.giveBack(records)
+                case .end(let dropped):
+                    batch.finish(.end(dropped: dropped))
+                    return
+                case .stopped(let stop):
+                    batch.finish(.stopped(stop))
                     return
                 }
-                batch.append(checker.validate(raw, binding: binder.bind(raw), file: file))
+            }
+        }
+    }
+
+    /// The batch being filled, handed over when full.
+    private struct Batch {
+        let queue: RecordBatchQueue
+        let size: Int
+        var records: [ValidatedRecord] = []
+
+        init(into queue: RecordBatchQueue, size: Int) {
+            self.queue = queue
+            self.size = size
+            records.reserveCapacity(size)
+        }
+
+        /// Adds a record, handing the batch over when it is full; `false` once the writing stage
+        /// has cancelled.
+        mutating func add(_ record: ValidatedRecord) -> Bool {
+            records.append(record)
+            guard records.count == size else { return true }
+            guard queue.put(.records(records)) else { return false }
+            // An array the writing stage has written and given back: its records are freed here,
+            // where they were made, and its storage holds the next batch.
+            records = queue.takeWritten() ?? []
+            records.removeAll(keepingCapacity: true)
+            records.reserveCapacity(size)
+            return true
+        }
+
+        /// Hands over what is left, then the stage's last word.
+        mutating func finish(_ last: RecordBatchQueue.Item) {
+            if !records.isEmpty { guard queue.put(.records(records)) else { return } }
+            records = []
+            _ = queue.put(last)
+        }
+    }
+}
+
+/// The read stage of a three-stage pipeline: reads a file's raw records on its own thread and
+/// hands them to the check stage in batches. It stops at a record with bytes that are not text
+/// in the file's encoding (the file is quarantined), as the other stagings do.
+struct ReadStage {
+    var reader: any RecordReader
+    /// Records per hand-over.
+    let batchSize: Int
+    /// Batches waiting for the check stage, at most.
+    let queued: Int
+
+    /// Starts the stage on a new thread; it ends with `.end` or `.stopped` in `queue`, or early
+    /// when the check stage cancels, and then calls ``BatchQueue/producerFinished()``.
+    static func start(_ stage: ReadStage, masked: Bool, into queue: BatchQueue<RawRecord>) {
+        StageThread.start(named: "sluice.read", stage, into: queue) { stage in
+            var stage = stage
+            stage.run(masked: masked, into: queue)
+        }
+    }
+
+    mutating func run(masked: Bool, into queue: BatchQueue<RawRecord>) {
+        var batch: [RawRecord] = []
+        batch.reserveCapacity(batchSize)
+        func finish(_ last: BatchQueue<RawRecord>.Item) {
+            if !batch.isEmpty { guard queue.put(.records(batch)) else { return } }
+            _ = queue.put(last)
+        }
+        do {
+            while let raw = try reader.next() {
+                if let stop = FileProcessor.Stop(encodingOf: raw, masked: masked) {
+                    finish(.stopped(stop))
+                    return
+                }
+                batch.append(raw)
                 if batch.count == batchSize {
                     guard queue.put(.records(batch)) else { return }
-                    // An array stage B has written and given back: its records are freed here,
-                    // where they were made, and its storage holds the next batch.
                     batch = queue.takeWritten() ?? []
-                    batch.removeAll(keepingCapacity: true)
                     batch.reserveCapacity(batchSize)
                 }
             }
         } catch {
-            if !batch.isEmpty { guard queue.put(.records(batch)) else { return } }
-            _ = queue.put(.stopped(FileProcessor.Stop(readError: error)))
+            finish(.stopped(FileProcessor.Stop(readError: error)))
             return
         }
-        if !batch.isEmpty { guard queue.put(.records(batch)) else { return } }
-        _ = queue.put(.end(dropped: reader.droppedRows.count))
+        finish(.end(dropped: reader.droppedRows.count))
+    }
+}
+
+/// Starts a stage's thread.
+enum StageThread {
+    /// Runs `body` with `state` on a new thread, then tells `queue`'s consumer the thread is done.
+    /// The state is a local of the thread's closure: what it holds (an open file, records) is
+    /// released before the consumer hears that the thread has finished.
+    static func start<State, Element>(
+        named name: String, _ state: State, into queue: BatchQueue<Element>,
+        _ body: @escaping @Sendable (consuming State) -> Void
+    ) {
+        let handoff = ThreadHandoff(state)
+        let thread = Thread {
+            body(handoff.take())
+            queue.producerFinished()
+        }
+        thread.name = name
+        // The same stack as the main thread: readers and checks were written for it.
+        thread.stackSize = 8 << 20
+        thread.start()
     }
 }

@@ -13,7 +13,7 @@ extension CSVRecordReader {
                 problems.append(invalidEncodingProblem(field: index, line: line))
             }
             if index < header.count {
-                fields.append(RawField(key: header[index], value: value, column: index + 1, line: line))
+                fields.append(RawField(key: header[index], value: value, column: index + 1, line: line, place: .none))
             } else {
                 extras.append(value)
             }
@@ -21,7 +21,7 @@ extension CSVRecordReader {
         let lastLine = scanner.fieldLines[count - 1]
         if count < header.count {
             for index in count..<header.count {
-                fields.append(RawField(key: header[index], value: nil, column: index + 1, line: lastLine))
+                fields.append(RawField(key: header[index], value: nil, column: index + 1, line: lastLine, place: .none))
             }
             problems.append(
                 ReadProblem(

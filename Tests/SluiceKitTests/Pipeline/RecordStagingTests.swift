@@ -3,8 +3,8 @@ import Testing
 
 @testable import SluiceKit
 
-/// The two-stage record pipeline (stage A reads and checks on a second thread, stage B writes)
-/// against the single-threaded one, on real files through the real readers, checker and writers.
+/// The staged record pipelines (two stages: one thread reads and checks, the calling thread
+/// writes; three: reading moves to a third thread) against the single-threaded one, on real files through the real readers, checker and writers.
 @Suite struct RecordStagingTests {
     static let rules = """
         feeds:
@@ -35,6 +35,7 @@ import Testing
 
     static let modes: [RecordStaging] = [
         .twoStage(batchSize: 7, queued: 1), .twoStage(batchSize: 64, queued: 3), .twoStage(batchSize: 2048, queued: 2),
+        .threeStage(batchSize: 7, queued: 1), .threeStage(batchSize: 64, queued: 2),
     ]
 
     /// Row `i` of a CSV file: every few rows something is wrong (an error or a warning), and
@@ -219,6 +220,11 @@ import Testing
             RecordStaging.from(environment: ["SLUICE_THREADS": "0", "SLUICE_BATCH_RECORDS": "x"], cores: 2)
                 == .twoStage(batchSize: 64, queued: 2))
         #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "one"], cores: 1) == .serial)
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "3"], cores: 2) == .threeStage(batchSize: 64, queued: 2))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "8", "SLUICE_BATCH_RECORDS": "32"], cores: 1)
+                == .threeStage(batchSize: 32, queued: 2))
     }
 
     @Test func writtenBatchesGoBackToStageAUpToTheQueuesCapacity() {

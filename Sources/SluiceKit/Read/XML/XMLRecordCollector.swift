@@ -246,8 +246,10 @@ struct XMLRecordCollector {
         let hasText = !Self.isWhitespace(text[start...])
         let isRecord = frames.isEmpty
         let value = hasText || (!isRecord && !frame.hasChildren) ? String(decoding: text[start...], as: UTF8.self) : nil
-        text.removeSubrange(start...)
-        siblings.removeSubrange(frame.siblingStart...)
+        // `removeLast(_:)`, not `removeSubrange(start...)`: the generic replaceSubrange path cost
+        // 3 % of an XML run (perf, 1M records).
+        text.removeLast(text.count - start)
+        siblings.removeLast(siblings.count - frame.siblingStart)
         if isRecord {
             if let value {
                 fields.insert(
@@ -295,7 +297,7 @@ struct XMLRecordCollector {
     private mutating func dropWhitespaceText(of index: Int) -> Bool {
         let start = frames[index].textStart
         guard Self.isWhitespace(text[start...]) else { return false }
-        text.removeSubrange(start...)
+        text.removeLast(text.count - start)
         return true
     }
 
