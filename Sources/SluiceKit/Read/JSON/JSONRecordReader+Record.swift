@@ -27,6 +27,7 @@ extension JSONRecordReader {
         frames.removeAll(keepingCapacity: true)
         frames.append(Frame(key: "", pointer: "", isArray: false))
         var member = ""
+        var escapedMember = ""
         var fields: [RawField] = []
         // Records mostly repeat the previous one's members: room for them at once, not by doubling.
         fields.reserveCapacity(recentKeys.count)
@@ -36,7 +37,7 @@ extension JSONRecordReader {
         while let token = try nextToken() {
             switch token {
             case .key:
-                member = recentKey(at: keyCount)
+                (member, escapedMember) = recentKey(at: keyCount)
                 keyCount += 1
                 if tokenizer.replacedLoneSurrogate {
                     problems.append(loneSurrogateProblem(in: "key", text: member, column: fields.count + 1))
@@ -53,14 +54,16 @@ extension JSONRecordReader {
             }
             let top = frames.count - 1
             let name: String
+            let escaped: String
             if frames[top].isArray {
                 name = String(frames[top].nextIndex)
+                escaped = name
                 frames[top].nextIndex += 1
             } else {
                 name = member
+                escaped = escapedMember
             }
             let key = top == 0 ? name : frames[top].key + "." + name
-            let escaped = JSONPointer.escape(name)
             let pointer = top == 0 ? escaped : frames[top].pointer + "/" + escaped
             let value: String?
             switch token {
@@ -86,26 +89,27 @@ extension JSONRecordReader {
         throw failure("the file ends inside record \(recordCount)")
     }
 
-    /// The member name just read, reusing the previous record's String at this position when
-    /// the bytes are the same.
-    private mutating func recentKey(at position: Int) -> String {
+    /// The member name just read and its JSON pointer token, reusing the previous record's
+    /// Strings at this position when the bytes are the same.
+    private mutating func recentKey(at position: Int) -> (key: String, escaped: String) {
         if position < recentKeys.count {
-            var known = recentKeys[position]
+            var known = recentKeys[position].key
             let same = known.withUTF8 { stored in
                 tokenizer.text.withUnsafeBufferPointer { read in
                     stored.count == read.count
                         && (read.isEmpty || memcmp(stored.baseAddress!, read.baseAddress!, read.count) == 0)
                 }
             }
-            if same { return known }
+            if same { return recentKeys[position] }
         }
         let key = String(decoding: tokenizer.text, as: UTF8.self)
+        let made = (key: key, escaped: JSONPointer.escape(key))
         if position < recentKeys.count {
-            recentKeys[position] = key
+            recentKeys[position] = made
         } else if position == recentKeys.count {
-            recentKeys.append(key)
+            recentKeys.append(made)
         }
-        return key
+        return made
     }
 
     /// A lone surrogate escape, replaced by U+FFFD: the record is kept, with this problem.

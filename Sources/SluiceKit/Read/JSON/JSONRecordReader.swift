@@ -37,9 +37,10 @@ public struct JSONRecordReader {
     var atEnd = false
     var phase = Phase.records
     var recordCount = 0
-    /// The member names of the previous record by position: a record that repeats them (almost
-    /// every one) reuses those Strings instead of making one per member.
-    var recentKeys: [String] = []
+    /// The member names of the previous record by position, with their JSON pointer tokens: a
+    /// record that repeats them (almost every one) reuses those Strings instead of making and
+    /// escaping one per member.
+    var recentKeys: [(key: String, escaped: String)] = []
     /// The open containers of the record being read, kept to reuse their storage.
     var recordFrames: [Frame] = []
     /// The most bytes of keys, values and pointers held for one record, plus the token being read.

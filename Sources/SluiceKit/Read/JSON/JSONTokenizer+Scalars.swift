@@ -39,7 +39,9 @@ extension JSONTokenizer {
             lastWasCarriageReturn = false
             index = end
             try checkLength()
-            return nil
+            // The byte that ended the run is handled now rather than on the next call: most
+            // strings are one run and their closing quote.
+            if index == chunk.count { return nil }
         }
         let byte = chunk[index]
         if byte == JSONByte.quote {
