@@ -19,7 +19,7 @@ extension JSONRecordReader {
     /// finding needs it.
     mutating func readRecord() throws(ReadError) -> RawRecord {
         let recordLine = tokenizer.tokenLine
-        let base = lines ? "" : recordsPointer + "/" + String(recordCount - 1)
+        let base = lines ? RecordPath.root : RecordPath(.item(array: recordsPointer, index: recordCount - 1))
         // The open containers, in an array kept across records (one allocation fewer per record).
         var frames = recordFrames
         recordFrames = []
