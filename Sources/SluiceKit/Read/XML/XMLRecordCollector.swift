@@ -51,8 +51,11 @@ struct XMLRecordCollector {
 
     private var outer: [OuterFrame] = []
     /// libxml2 interns names in its dictionary, so one pointer is one name: Strings are made
-    /// once per distinct name, not once per element.
+    /// once per distinct name, not once per element. The first few names are found by a scan of
+    /// `recentNames` (a record's element names are a dozen or so), cheaper than hashing the pointer.
     private var names: [UnsafePointer<UInt8>: String] = [:]
+    private var recentNames: [(pointer: UnsafePointer<UInt8>, name: String)] = []
+    private static let recentNameLimit = 32
     private var outerNames: [String] = []
     /// The open elements of the current record, the record element first.
     private var frames: [Frame] = []
@@ -84,9 +87,14 @@ struct XMLRecordCollector {
 
     /// The String of a name libxml2 interned.
     mutating func name(_ pointer: UnsafePointer<UInt8>) -> String {
+        for entry in recentNames where entry.pointer == pointer { return entry.name }
         if let known = names[pointer] { return known }
         let made = String(cString: pointer)
-        names[pointer] = made
+        if recentNames.count < Self.recentNameLimit {
+            recentNames.append((pointer, made))
+        } else {
+            names[pointer] = made
+        }
         return made
     }
 
