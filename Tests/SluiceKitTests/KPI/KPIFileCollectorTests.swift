@@ -62,7 +62,7 @@ import Testing
             root = try TestPaths.temporaryFolder()
             let inbox = root.appendingPathComponent("Inbox")
             let out = root.appendingPathComponent("out")
-            for folder in [inbox, out] {
+            for folder in [inbox, out.appendingPathComponent("clean"), out.appendingPathComponent("rejected")] {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
             for (name, text) in files { try Data(text.utf8).write(to: inbox.appendingPathComponent(name)) }
@@ -85,6 +85,12 @@ import Testing
 
     static func key(_ contract: String, _ period: PeriodKey, _ dimension: String = "") -> KPIKey {
         KPIKey(vendor: "A", contract: contract, period: period, kpi: "", dimension: dimension)
+    }
+
+    /// Records, data points and errors of a vendor's quality counts.
+    static func counts(_ quality: [KPICollector.QualityKey: KPICollector.Quality], vendor: String) -> [Int] {
+        guard let counts = quality[KPICollector.QualityKey(vendor: vendor, feed: "calls")] else { return [] }
+        return [counts.records, counts.dataPoints, counts.errors]
     }
 
     static let week = PeriodKey.containing(day("2026-10-05"), length: .week)
@@ -124,10 +130,8 @@ import Testing
         #expect(run.kpis.received.values.map(\.files) == [["Inbox/calls-1.csv"], ["Inbox/calls-1.csv"]])
         let quality = run.kpis.quality
         #expect(quality.count == 2)
-        let a = try #require(quality[KPICollector.QualityKey(vendor: "A", feed: "calls")])
-        #expect([a.records, a.dataPoints, a.errors] == [5, 20, 2])
-        let b = try #require(quality[KPICollector.QualityKey(vendor: "B", feed: "calls")])
-        #expect([b.records, b.dataPoints, b.errors] == [1, 4, 0])
+        #expect(Self.counts(quality, vendor: "A") == [5, 20, 2])
+        #expect(Self.counts(quality, vendor: "B") == [1, 4, 0])
         #expect(run.kpis.finishFile().isEmpty)
     }
 
@@ -149,8 +153,7 @@ import Testing
         #expect(whole.states.map(\.value) == [ExactRatio(3, 1), ExactRatio(200, 3), ExactRatio(130, 3)])
         let key = KPICollector.SubmissionKey(feed: "calls", vendor: "A", contract: "C-1", period: Self.week)
         #expect(run.kpis.received[key]?.files == ["Inbox/calls-1.csv", "Inbox/calls-2.csv"])
-        let a = try #require(run.kpis.quality[KPICollector.QualityKey(vendor: "A", feed: "calls")])
-        #expect([a.records, a.dataPoints, a.errors] == [6, 24, 2])
+        #expect(Self.counts(run.kpis.quality, vendor: "A") == [6, 24, 2])
     }
 
     @Test func aWithdrawnFileLeavesNoGroupsCountsOrReceipts() throws {
@@ -164,8 +167,7 @@ import Testing
         #expect(run.kpis.groups["calls"]?[Self.key("C-1", Self.week)]?.records == 1)
         #expect(run.kpis.groups["calls"]?.count == 2)
         #expect(run.kpis.received.count == 1)
-        let a = try #require(run.kpis.quality[KPICollector.QualityKey(vendor: "A", feed: "calls")])
-        #expect([a.records, a.dataPoints, a.errors] == [1, 4, 0])
+        #expect(Self.counts(run.kpis.quality, vendor: "A") == [1, 4, 0])
         #expect(run.kpis.quality.count == 1)
     }
 
