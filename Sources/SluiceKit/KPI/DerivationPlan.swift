@@ -6,11 +6,13 @@
 public struct DerivationPlan: Sendable {
     /// The derivation as declared.
     public let derivation: Derivation
-    private let filter: CompiledCondition?
-    private let measure: Measure
+    /// What a record does to a state, in a class that loops over a feed's derivations hold: a
+    /// copy of the plan per record and derivation (its declared derivation's Strings retained and
+    /// released) was 0.21 G of the 0.55 G instructions the KPI part of 100k records cost in callgrind.
+    let step: Step
 
     /// What one record contributes, with field positions resolved.
-    private enum Measure: Sendable {
+    fileprivate enum Measure: Sendable {
         case count
         /// A numeric field, for sum, mean, min, max and percentile.
         case field(Int)
@@ -25,12 +27,13 @@ public struct DerivationPlan: Sendable {
     /// condition that does not fit the fields, or a percentile outside 0…100.
     public init(_ derivation: Derivation, fields: [FieldSpec]) throws(ConditionError) {
         self.derivation = derivation
-        filter = try derivation.filter.map { (condition) throws(ConditionError) in
+        let filter = try derivation.filter.map { (condition) throws(ConditionError) in
             try CompiledCondition(condition, fields: fields)
         }
         let numeric = { (name: String, role: String) throws(ConditionError) -> Int in
             try Self.numericField(name, role: role, of: derivation.kpi, in: fields)
         }
+        let measure: Measure
         switch derivation.aggregation {
         case .count: measure = .count
         case .sum(let name): measure = .field(try numeric(name, "sum"))
@@ -49,6 +52,7 @@ public struct DerivationPlan: Sendable {
             }
             measure = .field(try numeric(name, "percentile"))
         }
+        step = Step(filter: filter, measure: measure)
     }
 
     /// An empty state for one group.
@@ -68,26 +72,7 @@ public struct DerivationPlan: Sendable {
     /// Adds one record (values indexed like the fields) to a state made by this plan: records that fail the
     /// filter only count as seen; the others are aggregated.
     public func add(_ values: [NormalisedValue?], to state: inout AggregateState) {
-        state.seen += 1
-        if let filter, !filter.holds(values) { return }
-        state.records += 1
-        switch measure {
-        case .count: break
-        case .field(let index): state.add(Self.number(values[index]))
-        case .share(let condition): state.add(match: condition.holds(values))
-        case .ratio(let numerator, let denominator):
-            state.add(numerator: Self.number(values[numerator]), denominator: Self.number(values[denominator]))
-        }
-    }
-
-    /// The exact number a numeric value holds; nil for an empty value.
-    private static func number(_ value: NormalisedValue?) -> ExactDecimal? {
-        switch value {
-        case .integer(let integer)?: return ExactDecimal(integer)
-        case .decimal(let decimal)?, .percent(let decimal)?, .duration(let decimal)?: return decimal
-        case nil: return nil
-        case .some(let other): preconditionFailure("a numeric field holds \(other)")
-        }
+        step.add(values, to: &state)
     }
 
     private static func numericField(
@@ -101,5 +86,42 @@ public struct DerivationPlan: Sendable {
                     + "values; use an integer, decimal, percent or duration field")
         }
         return index
+    }
+}
+
+extension DerivationPlan {
+    /// The filter and measure of a plan, all a record needs.
+    final class Step: Sendable {
+        private let filter: CompiledCondition?
+        private let measure: Measure
+
+        fileprivate init(filter: CompiledCondition?, measure: Measure) {
+            self.filter = filter
+            self.measure = measure
+        }
+
+        /// See ``DerivationPlan/add(_:to:)``.
+        func add(_ values: [NormalisedValue?], to state: inout AggregateState) {
+            state.seen += 1
+            if let filter, !filter.holds(values) { return }
+            state.records += 1
+            switch measure {
+            case .count: break
+            case .field(let index): state.add(Self.number(values[index]))
+            case .share(let condition): state.add(match: condition.holds(values))
+            case .ratio(let numerator, let denominator):
+                state.add(numerator: Self.number(values[numerator]), denominator: Self.number(values[denominator]))
+            }
+        }
+
+        /// The exact number a numeric value holds; nil for an empty value.
+        private static func number(_ value: NormalisedValue?) -> ExactDecimal? {
+            switch value {
+            case .integer(let integer)?: return ExactDecimal(integer)
+            case .decimal(let decimal)?, .percent(let decimal)?, .duration(let decimal)?: return decimal
+            case nil: return nil
+            case .some(let other): preconditionFailure("a numeric field holds \(other)")
+            }
+        }
     }
 }

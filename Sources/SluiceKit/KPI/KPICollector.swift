@@ -11,6 +11,14 @@ final class KPICollector {
         /// Days of the period (1-based day of period) that had records.
         var days: Set<Int> = []
         var files: [String] = []
+
+        /// Adds another group's records of the same derivations.
+        mutating func add(_ other: Group) {
+            for offset in states.indices { states[offset].merge(other.states[offset]) }
+            records += other.records
+            days.formUnion(other.days)
+            for file in other.files where !files.contains(file) { files.append(file) }
+        }
     }
 
     /// Data points and errors of one vendor in one feed.
@@ -24,36 +32,58 @@ final class KPICollector {
             dataPoints += points
             errors += found
         }
+
+        mutating func add(_ other: Quality) {
+            records += other.records
+            dataPoints += other.dataPoints
+            errors += other.errors
+        }
     }
 
     let rules: RuleSet
     let asOf: CivilDate
-    private let contracts: ContractDirectory
-    /// Each feed's KPI spec and compiled layout, in a class: looked up per record, and a tuple of
-    /// the two structs was copied (retaining every field) each time — 7 % of `observe` in a perf
-    /// profile of 100k records.
-    private final class CompiledFeed {
+    let contracts: ContractDirectory
+    /// Each feed's KPI spec and compiled layout, in a class shared by the feed's file collectors;
+    /// for record-level feeds the time field, dimensions and derivation plans taken out of the
+    /// layout once, so a record reads them without copying the layout.
+    final class CompiledFeed {
         let spec: FeedKPISpec
         let layout: KPIFeedLayout
+        /// A record-level layout (`records`): what most records of a run go through.
+        let recordLevel: Bool
+        let time: Int
+        let dimensions: [(index: Int, name: String)]
+        let plans: [DerivationPlan]
+        /// The plans' steps, for the per-record loop.
+        let steps: [DerivationPlan.Step]
 
         init(spec: FeedKPISpec, layout: KPIFeedLayout) {
             self.spec = spec
             self.layout = layout
+            if case .records(let time, let dimensions, let derivations) = layout {
+                recordLevel = true
+                self.time = time
+                self.dimensions = dimensions
+                plans = derivations.map(\.plan)
+            } else {
+                recordLevel = false
+                time = 0
+                dimensions = []
+                plans = []
+            }
+            steps = plans.map(\.step)
         }
     }
 
     private var layouts: [String: CompiledFeed] = [:]
     /// The receipt date of the file being read: `InboxFile.receivedOn` goes through Foundation's
-    /// calendar on every call (20 % of `observe` in the same profile); a file's date does not change.
+    /// calendar on every call (20 % of the per-record KPI work in a perf profile); a file's date does not change.
     private var receivedOnCache: (file: String, date: CivilDate)?
-    /// The contracts of each vendor name as records write it (see `contract(for:…)`).
-    private var candidatesByVendor: [String: [ContractSpec]] = [:]
+    /// The file being read (``beginFile(feed:file:)``).
+    private var current: KPIFileCollector?
     private let kpiByName: [String: KPISpec]
     private(set) var reported: [KPIObservation] = []
     private(set) var groups: [String: [KPIKey: Group]] = [:]
-    /// Record-level groups of the file being read, by feed; `finishFile()` merges them into
-    /// `groups`. Kept per file so the store can keep each file's partial states.
-    private(set) var fileGroups: [String: [KPIKey: Group]] = [:]
     /// Feed → vendor → period label → the earliest file date and the files.
     private(set) var received: [SubmissionKey: (date: CivilDate, files: [String])] = [:]
     private(set) var quality: [QualityKey: Quality] = [:]
@@ -106,140 +136,40 @@ final class KPICollector {
     func restore(_ snapshot: Snapshot) {
         reported.removeLast(reported.count - snapshot.reported)
         groups = snapshot.groups
-        fileGroups = [:]
+        current = nil
         received = snapshot.received
         quality = snapshot.quality
     }
 
-    /// Counts a record (accepted or rejected) for the data-quality score of its vendor and feed.
-    func count(_ record: ValidatedRecord, feed: FeedSpec) {
-        var errors = 0
-        for finding in record.findings where finding.severity == .error { errors += 1 }
-        // One in-place update per record: this runs for every record of every feed.
-        quality[QualityKey(vendor: record.vendor, feed: feed.name), default: Quality()].add(
-            dataPoints: feed.fields.count, errors: errors)
+    /// Starts a file of `feed`: its records go through the returned collector (once per record,
+    /// ``KPIFileCollector/take(_:)``), and ``finishFile()`` adds what they gave to the run's.
+    func beginFile(feed: FeedSpec, file: InboxFile) -> KPIFileCollector {
+        if current != nil { finishFile() }
+        let collector = KPIFileCollector(run: self, feed: feed, file: file, compiled: layouts[feed.name])
+        current = collector
+        return collector
     }
 
-    /// Turns an accepted record into KPI observations or aggregates; a record whose KPI part is
-    /// wrong (an unknown KPI name, a future period) gets an error finding and is rejected.
-    func observe(_ record: inout ValidatedRecord, feed: FeedSpec, file: InboxFile) {
-        guard !record.isRejected, let compiled = layouts[feed.name] else { return }
-        switch compiled.layout {
-        case .long(let periodIndex, let nameIndex, let valueIndex, let parsers):
-            guard case .date(let date)? = record.values[periodIndex],
-                let contract = contract(
-                    for: &record, feed: feed, spec: compiled.spec, date: date, field: periodIndex, file: file)
-            else { return }
-            let name = record.values[nameIndex]?.cleanText ?? record.rawValues[nameIndex] ?? ""
-            guard let kpi = kpiByName[HeaderKey.of(name)] else {
-                let known = rules.kpis.map(\.id).joined(separator: ", ")
-                add(
-                    &record, file: file, feed: feed, field: nameIndex, rule: "unknown-kpi",
-                    "KPI '\(name)' is not in the catalogue (\(known))",
-                    "add it to a KPI's aliases if it is one of these, or declare a new KPI")
-                return
-            }
-            guard let parser = parsers[kpi.unit] else { return }
-            switch parser.normalise(record.rawValues[valueIndex] ?? "") {
-            case .value(let value):
-                guard let number = value.kpiNumber else { return }
-                let period = PeriodKey.containing(date, length: contract.period)
-                reportedValue(
-                    number, kpi: kpi.id, period: period, contract: contract, record: record, feed: feed, file: file,
-                    field: valueIndex)
-            case .null:
-                break
-            case .invalid(let problem):
-                add(
-                    &record, file: file, feed: feed, field: valueIndex, rule: problem.ruleID,
-                    "KPI '\(kpi.id)' (\(kpi.unit.rawValue)): \(problem.message)", problem.hint)
-            }
-        case .wide(let periodIndex, let columns):
-            guard case .date(let date)? = record.values[periodIndex],
-                let contract = contract(
-                    for: &record, feed: feed, spec: compiled.spec, date: date, field: periodIndex, file: file)
-            else { return }
-            let period = PeriodKey.containing(date, length: contract.period)
-            for (index, kpi) in columns {
-                guard let number = record.values[index]?.kpiNumber else { continue }
-                reportedValue(
-                    number, kpi: kpi, period: period, contract: contract, record: record, feed: feed, file: file,
-                    field: index)
-            }
-        case .records(let timeIndex, let dimensions, let derivations):
-            let writtenDate: CivilDate
-            var localDate: CivilDate?
-            switch record.values[timeIndex] {
-            case .date(let date)?:
-                writtenDate = date
-                localDate = date
-            case .timestamp(let stamp)?:
-                writtenDate = stamp.date
-            default: return
-            }
-            // A feed without a contract (`contract: none`) is evaluated per vendor and period as
-            // it comes: no contract dates, no as-of check, no submissions.
-            let contract: ContractSpec
-            if compiled.spec.withoutContract {
-                contract = OpenContract.shared
-                if case .timestamp(let stamp)? = record.values[timeIndex] {
-                    // Without an offset the stamp is local time already; no zone lookup per record.
-                    localDate =
-                        stamp.utcOffsetSeconds == nil
-                        ? stamp.date : LocalDate.of(stamp, timeZone: compiled.spec.timeZone)
-                }
-            } else {
-                guard
-                    let found = self.contract(
-                        for: &record, feed: feed, spec: compiled.spec, date: writtenDate, field: timeIndex, file: file)
-                else { return }
-                contract = found
-                if case .timestamp(let stamp)? = record.values[timeIndex] {
-                    localDate = LocalDate.of(stamp, timeZone: contract.timeZone)
-                }
-            }
-            guard let day = localDate else { return }
-            let period = PeriodKey.containing(
-                day, length: compiled.spec.withoutContract ? compiled.spec.period : contract.period)
-            var dimensionKeys = [""]
-            for (index, name) in dimensions {
-                dimensionKeys.append("\(name)=\(record.values[index]?.cleanText ?? "")")
-            }
-            for dimension in dimensionKeys {
-                let key = KPIKey(
-                    vendor: record.vendor, contract: contract.id, period: period, kpi: "", dimension: dimension)
-                // Updated in place: copying the group out and back would copy its aggregate
-                // states (percentile counts included) on every record.
-                let dayOfPeriod = day.daysSinceEpoch - period.start.daysSinceEpoch + 1
-                // The default is an autoclosure: new states are made only for a new group.
-                update(
-                    &fileGroups[feed.name, default: [:]][
-                        key, default: Group(states: derivations.map { $0.plan.makeState() })]
-                ) {
-                    group in
-                    for (offset, derivation) in derivations.enumerated() {
-                        derivation.plan.add(record.values, to: &group.states[offset])
-                    }
-                    group.records += 1
-                    group.days.insert(dayOfPeriod)
-                    if !group.files.contains(file.displayPath) { group.files.append(file.displayPath) }
-                }
-            }
-            if !compiled.spec.withoutContract {
-                noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
-            }
-        }
-    }
-
-    /// Ends a file: its record-level groups join the run's. Returns them, by feed.
+    /// Ends a file: its record-level groups join the run's, and its quality counts. Returns the
+    /// groups, by feed.
     @discardableResult
     func finishFile() -> [String: [KPIKey: Group]] {
-        let finished = fileGroups
-        fileGroups = [:]
-        for (feed, byKey) in finished {
-            for (key, group) in byKey { merge(group, feed: feed, key: key) }
-        }
-        return finished
+        guard let file = current else { return [:] }
+        current = nil
+        let byKey = file.finish()
+        guard !byKey.isEmpty else { return [:] }
+        for (key, group) in byKey { merge(group, feed: file.feed.name, key: key) }
+        return [file.feed.name: byKey]
+    }
+
+    /// The catalogue's KPI a record names by id, name or alias, matched like a header.
+    func kpi(named name: String) -> KPISpec? {
+        kpiByName[HeaderKey.of(name)]
+    }
+
+    /// Adds a file's quality counts of one vendor.
+    func addQuality(_ counts: Quality, vendor: String, feed: String) {
+        quality[QualityKey(vendor: vendor, feed: feed), default: Quality()].add(counts)
     }
 
     /// Adds a group's states to the run's (a finished file's, or one read back from the store).
@@ -248,10 +178,7 @@ final class KPICollector {
             groups[feed, default: [:]][key] = group
             return
         }
-        for offset in existing.states.indices { existing.states[offset].merge(group.states[offset]) }
-        existing.records += group.records
-        existing.days.formUnion(group.days)
-        for file in group.files where !existing.files.contains(file) { existing.files.append(file) }
+        existing.add(group)
         groups[feed]![key] = existing
     }
 
@@ -272,11 +199,7 @@ final class KPICollector {
         }
     }
 
-    private func update(_ group: inout Group, _ body: (inout Group) -> Void) {
-        body(&group)
-    }
-
-    private func reportedValue(
+    func reportedValue(
         _ number: ExactDecimal, kpi: String, period: PeriodKey, contract: ContractSpec, record: ValidatedRecord,
         feed: FeedSpec, file: InboxFile, field: Int
     ) {
@@ -291,7 +214,7 @@ final class KPICollector {
         noteReceived(feed: feed, vendor: record.vendor, contract: contract, period: period, file: file)
     }
 
-    private func noteReceived(
+    func noteReceived(
         feed: FeedSpec, vendor: String, contract: ContractSpec, period: PeriodKey, file: InboxFile
     ) {
         let key = SubmissionKey(feed: feed.name, vendor: vendor, contract: contract.id, period: period)
@@ -312,47 +235,8 @@ final class KPICollector {
         }
     }
 
-    /// The contract for a record's vendor and date, or a finding on the record.
-    private func contract(
-        for record: inout ValidatedRecord, feed: FeedSpec, spec: FeedKPISpec, date: CivilDate, field: Int,
-        file: InboxFile
-    ) -> ContractSpec? {
-        if date > asOf {
-            add(
-                &record, file: file, feed: feed, field: field, rule: "future-period",
-                "the period of '\(date)' is after the run's as-of date \(asOf)",
-                "check the date; run with --as-of to evaluate an earlier day")
-            return nil
-        }
-        // The vendor's candidates by the name as written: matching it like a header
-        // (`HeaderKey.of`) for every record was a quarter of `observe` in a perf profile.
-        let candidates: [ContractSpec]
-        if spec.contract == nil, let known = candidatesByVendor[record.vendor] {
-            candidates = known
-        } else {
-            candidates = contracts.candidates(vendor: record.vendor, id: spec.contract)
-            if spec.contract == nil { candidatesByVendor[record.vendor] = candidates }
-        }
-        switch ContractDirectory.contract(among: candidates, on: date) {
-        case .success(let contract):
-            return contract
-        case .failure(.noContract):
-            add(
-                &record, file: file, feed: feed, field: field, rule: "no-contract", severity: .warning,
-                "vendor '\(record.vendor)' has no contract in the rules; its KPIs are not evaluated",
-                "declare a contract for '\(record.vendor)' under 'contracts:'")
-            return nil
-        case .failure(.outside(let candidates)):
-            let spans = candidates.map { "\($0.id) \($0.start)…\($0.end)" }.joined(separator: ", ")
-            add(
-                &record, file: file, feed: feed, field: field, rule: "outside-contract",
-                "'\(date)' is outside the dates of the vendor's contracts (\(spans))",
-                "check the date, or the contract's start and end")
-            return nil
-        }
-    }
-
-    private func add(
+    /// Adds a finding about `field` to a record.
+    func add(
         _ record: inout ValidatedRecord, file: InboxFile, feed: FeedSpec, field: Int, rule: String,
         severity: Severity = .error,
         _ message: String, _ hint: String?

@@ -30,6 +30,15 @@ public struct PeriodKey: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// The 1-based day of the period `date` falls on; `date` is in the period.
+    public func dayNumber(of date: CivilDate) -> Int {
+        switch length {
+        case .month: return date.day
+        case .week: return date.daysSinceEpoch - start.daysSinceEpoch + 1
+        case .day: return 1
+        }
+    }
+
     /// The period right after this one.
     public func next() -> PeriodKey {
         PeriodKey.containing(end.adding(days: 1), length: length)

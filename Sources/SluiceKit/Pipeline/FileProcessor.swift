@@ -36,26 +36,26 @@ struct FileProcessor {
                 try outputs.write(finding)
             }
         }
+        let fileKPIs = kpis.beginFile(feed: feed, file: file)
         switch staging {
         case .serial:
-            return try processSerially(reader: reader, binder: binder, feed: feed, file: file)
+            return try processSerially(reader: reader, binder: binder, feed: feed, file: file, kpis: fileKPIs)
         case .twoStage(let batchSize, let queued):
             let stage = ValidationStage(
                 source: .reader(reader), binder: binder, checker: checker, file: file.displayPath, batchSize: batchSize)
-            return try processInStages(stage, queued: queued, feed: feed, file: file)
+            return try processInStages(stage, queued: queued, feed: feed, file: file, kpis: fileKPIs)
         case .threeStage(let batchSize, let queued):
             let stage = ValidationStage(
                 source: .readStage(ReadStage(reader: reader, batchSize: batchSize, queued: queued)), binder: binder,
-                checker: checker,
-                file: file.displayPath, batchSize: batchSize)
-            return try processInStages(stage, queued: queued, feed: feed, file: file)
+                checker: checker, file: file.displayPath, batchSize: batchSize)
+            return try processInStages(stage, queued: queued, feed: feed, file: file, kpis: fileKPIs)
         }
     }
 
     /// One thread: each record is read, checked and written in turn.
-    private func processSerially(reader: any RecordReader, binder: RecordBinder, feed: FeedSpec, file: InboxFile)
-        throws(OutputError) -> Outcome
-    {
+    private func processSerially(
+        reader: any RecordReader, binder: RecordBinder, feed: FeedSpec, file: InboxFile, kpis: KPIFileCollector
+    ) throws(OutputError) -> Outcome {
         var reader = reader
         var binder = binder
         var counts = RecordCounts()
@@ -63,7 +63,7 @@ struct FileProcessor {
             while let raw = try reader.next() {
                 if let stop = Stop(encodingOf: raw, masked: !checker.piiIndices.isEmpty) { return stop.outcome }
                 var record = checker.validate(raw, binding: binder.bind(raw), file: file.displayPath)
-                try take(&record, feed: feed, file: file, counts: &counts)
+                try take(&record, feed: feed, file: file, kpis: kpis, counts: &counts)
             }
         } catch let error as ReadError {
             return Stop(readError: error).outcome
@@ -78,11 +78,11 @@ struct FileProcessor {
     /// Two or three threads: the check stage (``ValidationStage``, which reads the file itself or
     /// takes raw records from a ``ReadStage`` on a third thread) checks batches of records while
     /// this thread, the writing stage, writes the batches before. Outputs are the same, in the
-    /// same order, as ``processSerially(reader:binder:feed:file:)``'s; on any way out of here the
-    /// other stages are stopped and their threads have finished.
-    private func processInStages(_ stage: ValidationStage, queued: Int, feed: FeedSpec, file: InboxFile)
-        throws(OutputError) -> Outcome
-    {
+    /// same order, as ``processSerially(reader:binder:feed:file:kpis:)``'s; on any way out of here
+    /// the other stages are stopped and their threads have finished.
+    private func processInStages(
+        _ stage: ValidationStage, queued: Int, feed: FeedSpec, file: InboxFile, kpis: KPIFileCollector
+    ) throws(OutputError) -> Outcome {
         let queue = RecordBatchQueue(capacity: queued)
         ValidationStage.start(stage, into: queue)
         defer {
@@ -94,7 +94,7 @@ struct FileProcessor {
             switch queue.take() {
             case .records(var batch):
                 for index in batch.indices {
-                    try take(&batch[index], feed: feed, file: file, counts: &counts)
+                    try take(&batch[index], feed: feed, file: file, kpis: kpis, counts: &counts)
                 }
                 queue.giveBack(batch)
             case .end(let dropped):
@@ -106,11 +106,11 @@ struct FileProcessor {
     }
 
     /// Stage B's part of one checked record: KPIs, outputs, counts and progress.
-    private func take(_ record: inout ValidatedRecord, feed: FeedSpec, file: InboxFile, counts: inout RecordCounts)
-        throws(OutputError)
-    {
-        kpis.observe(&record, feed: feed, file: file)
-        kpis.count(record, feed: feed)
+    private func take(
+        _ record: inout ValidatedRecord, feed: FeedSpec, file: InboxFile, kpis: KPIFileCollector,
+        counts: inout RecordCounts
+    ) throws(OutputError) {
+        kpis.take(&record)
         try outputs.write(record, feed: feed.name, file: file.displayPath)
         counts.read += 1
         if counts.read % RunProgress.recordBatch == 0 { progress?.add(records: RunProgress.recordBatch) }
