@@ -20,15 +20,21 @@ import Testing
     @Test func aRunKilledAtAnyMomentIsCompletedByTheNextRun() throws {
         let (template, ids) = try StoreProcess.multiFileWork(contactFiles: 4, perFile: 150)
         defer { try? FileManager.default.removeItem(at: template) }
-        // The reference: one clean run, and how long a run takes.
+        // The reference: one clean run, and how long a run takes: the quickest of three clean
+        // runs, so one slow run on a busy machine does not stretch the window past most runs' end.
         let reference = try copy(template)
         defer { try? FileManager.default.removeItem(at: reference) }
         let clock = ContinuousClock()
-        let started = clock.now
-        let clean = try StoreProcess.start(in: reference)
-        clean.waitUntilExit()
-        let typical = clock.now - started
-        #expect(clean.terminationStatus == 0)
+        var typical = Duration.seconds(3600)
+        for attempt in 0..<3 {
+            let folder = attempt == 0 ? reference : try copy(template)
+            defer { if attempt > 0 { try? FileManager.default.removeItem(at: folder) } }
+            let started = clock.now
+            let clean = try StoreProcess.start(in: folder)
+            clean.waitUntilExit()
+            typical = min(typical, clock.now - started)
+            #expect(clean.terminationStatus == 0)
+        }
         let expected = try Self.topLevel.map {
             try Data(contentsOf: reference.appendingPathComponent("Outbox").appendingPathComponent($0))
         }
