@@ -130,7 +130,7 @@ final class KPICollector {
                 let contract = contract(
                     for: &record, feed: feed, spec: compiled.spec, date: date, field: periodIndex, file: file)
             else { return }
-            let name = record.values[nameIndex]?.cleanText ?? record.rawValues[nameIndex] ?? ""
+            let name = record.values[nameIndex]?.cleanText ?? record.rawValue(at: nameIndex) ?? ""
             guard let kpi = kpiByName[HeaderKey.of(name)] else {
                 let known = rules.kpis.map(\.id).joined(separator: ", ")
                 add(
@@ -140,7 +140,7 @@ final class KPICollector {
                 return
             }
             guard let parser = parsers[kpi.unit] else { return }
-            switch parser.normalise(record.rawValues[valueIndex] ?? "") {
+            switch parser.normalise(record.rawValue(at: valueIndex) ?? "") {
             case .value(let value):
                 guard let number = value.kpiNumber else { return }
                 let period = PeriodKey.containing(date, length: contract.period)
@@ -282,7 +282,7 @@ final class KPICollector {
     ) {
         let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: kpi, dimension: "")
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
-        location.column = record.columns[field]
+        location.column = record.column(at: field)
         reported.append(
             KPIObservation(
                 key: key, value: ExactRatio(number), source: .reported,
@@ -358,10 +358,10 @@ final class KPICollector {
         _ message: String, _ hint: String?
     ) {
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
-        location.column = record.columns[field]
+        location.column = record.column(at: field)
         record.findings.append(
             Finding(
                 severity: severity, ruleID: rule, feed: feed.name, vendor: record.vendor, location: location,
-                field: feed.fields[field].name, rawValue: record.rawValues[field], message: message, hint: hint))
+                field: feed.fields[field].name, rawValue: record.rawValue(at: field), message: message, hint: hint))
     }
 }
