@@ -4,16 +4,17 @@ extension FeedChecker {
     /// value of a finding about such a field or its column, and any quoted occurrence of the
     /// field's raw or normalised value in a message or hint (a unique-key message names the
     /// key values, a compare message the other field's value).
-    func maskPII(_ findings: inout [Finding], rawValues: [String?], values: [NormalisedValue?], columns: [Int?]) {
+    func maskPII(_ findings: inout [Finding], raw: RawRecord, fieldColumns: [Int?], values: [NormalisedValue?]) {
         var secrets: [String] = []
         var piiNames: Set<String> = []
         var piiColumns: Set<Int> = []
         for index in piiIndices {
             piiNames.insert(feed.fields[index].name)
-            if let column = columns[index] { piiColumns.insert(column) }
-            for text in [
-                rawValues[index], rawValues[index]?.trimmingCharacters(in: .whitespaces), values[index]?.cleanText,
-            ] {
+            if index < fieldColumns.count, let source = fieldColumns[index], source < raw.fields.count {
+                piiColumns.insert(raw.fields[source].column)
+            }
+            let rawValue = Self.rawValue(of: index, in: raw, fieldColumns: fieldColumns)
+            for text in [rawValue, rawValue?.trimmingCharacters(in: .whitespaces), values[index]?.cleanText] {
                 if let text, !text.isEmpty, !secrets.contains(text) { secrets.append(text) }
             }
         }

@@ -6,11 +6,16 @@ public final class FeedChecker {
     private let normalisers: [ValueNormaliser]
     private let fieldRules: [[any FieldRule]]
     private let comparisons: [CompareRule]
-    private var uniqueKey: UniqueKeyRule?
+    // The checker's mutable state is used by one thread at a time, through `validate` and the
+    // file hooks, which never overlap: the dynamic exclusivity checks of these three were three
+    // `swift_beginAccess` calls per record (callgrind), so they are turned off.
+    @exclusivity(unchecked) private var uniqueKey: UniqueKeyRule?
     /// Per field, its `unique` rule (the values seen in the current file), or nil.
-    private var uniqueFields: [UniqueRule?]
-    private var currentFile: String?
+    @exclusivity(unchecked) private var uniqueFields: [UniqueRule?]
+    @exclusivity(unchecked) private var currentFile: String?
     private let vendorIndex: Int?
+    /// The vendor's name when the feed states it (`vendor: Name`), else nil.
+    private let vendorName: String?
     /// Fields marked `pii:`, whose values findings must not show.
     let piiIndices: [Int]
     /// Per field, read once here: copying a `FieldSpec` out of the feed for every value of
@@ -44,7 +49,14 @@ public final class FeedChecker {
         }
         uniqueFields = feed.fields.map { field in field.unique.map { UniqueRule(severity: $0) } }
         self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
-        if case .field(let name) = feed.vendor { vendorIndex = index(name) } else { vendorIndex = nil }
+        switch feed.vendor {
+        case .field(let name):
+            vendorIndex = index(name)
+            vendorName = nil
+        case .constant(let name):
+            vendorIndex = nil
+            vendorName = name
+        }
         piiIndices = feed.fields.indices.filter { feed.fields[$0].pii != nil }
     }
 
@@ -80,6 +92,15 @@ public final class FeedChecker {
         endFile()
     }
 
+    /// Makes room in the unique-key index and the file's `unique` indexes for about this many
+    /// records (an estimate: more records still fit, the indexes then grow as they go). Call it
+    /// after `beginFile`, which empties the `unique` indexes.
+    public func reserve(records: Int) {
+        guard records > 0 else { return }
+        for index in uniqueFields.indices where uniqueFields[index] != nil { uniqueFields[index]?.reserve(records) }
+        uniqueKey?.reserve(records)
+    }
+
     /// Ends a file: drops the values field `unique` rules remembered for it.
     public func endFile() {
         for index in uniqueFields.indices where uniqueFields[index] != nil { uniqueFields[index]?.reset() }
@@ -92,86 +113,49 @@ public final class FeedChecker {
     }
 
     /// Maps, normalises and checks one record of a file.
+    ///
+    /// One pass over the fields: each raw value is read from `raw` through the binding (no
+    /// per-record arrays of raw values, columns or outcomes), normalised, and checked at once.
+    /// Findings are rare; those made before the vendor is known get it at the end.
     public func validate(_ raw: RawRecord, binding: HeaderBinding, file: String) -> ValidatedRecord {
-        let count = feed.fields.count
-        // Built by appending: `Array(repeating:count:)` of these optional enums went through
-        // generic value witnesses and cost 6 % of a run's instructions (callgrind).
-        var rawValues: [String?] = []
-        var columns: [Int?] = []
-        rawValues.reserveCapacity(count)
-        columns.reserveCapacity(count)
-        for fieldIndex in 0..<count {
-            if fieldIndex < binding.columns.count, let column = binding.columns[fieldIndex], column < raw.fields.count {
-                rawValues.append(raw.fields[column].value)
-                columns.append(raw.fields[column].column)
-            } else {
-                rawValues.append(nil)
-                columns.append(nil)
-            }
-        }
-        var outcomes: [ValueOutcome] = []
+        let count = normalisers.count
+        let fieldColumns = binding.columns
         var values: [NormalisedValue?] = []
-        outcomes.reserveCapacity(count)
         values.reserveCapacity(count)
-        for index in 0..<count {
-            let outcome = rawValues[index].map { normalisers[index].normalise($0) } ?? .null
-            outcomes.append(outcome)
-            if case .value(let value) = outcome { values.append(value) } else { values.append(nil) }
-        }
-        let vendor: String
-        switch feed.vendor {
-        case .constant(let name): vendor = name
-        case .field: vendor = vendorIndex.flatMap { values[$0]?.cleanText ?? rawValues[$0] } ?? ""
-        }
+        var problems: [ValidatedRecord.FieldProblem] = []
         var findings: [Finding] = []
-        func add(_ severity: Severity, _ ruleID: String, _ violation: RuleViolation, field index: Int?) {
-            var location = SourceLocation(file: file, line: raw.line, record: raw.number)
-            var fieldName: String?
-            var rawValue: String?
-            if let index {
-                // The value's own line (a quoted value may start on a later line than the record).
-                location.line =
-                    binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].line : nil }
-                    ?? raw.line
-                location.column = columns[index]
-                location.field = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].key : nil }
-                location.path = binding.columns[index].flatMap { $0 < raw.fields.count ? raw.fields[$0].path : nil }
-                fieldName = fieldNames[index]
-                rawValue = rawValues[index]
-            }
-            findings.append(
-                Finding(
-                    severity: severity, ruleID: ruleID, feed: feed.name, vendor: vendor, location: location,
-                    field: fieldName, rawValue: rawValue, message: violation.message, hint: violation.hint))
-        }
-        for problem in raw.problems {
-            var location = SourceLocation(file: file, line: problem.line, column: problem.column, record: raw.number)
-            if let column = problem.column, column - 1 < raw.fields.count {
-                location.field = raw.fields[column - 1].key
-            }
-            findings.append(
-                Finding(
-                    severity: .error, ruleID: problem.ruleID, feed: feed.name, vendor: vendor, location: location,
-                    rawValue: problem.rawValue, message: problem.message, hint: problem.hint))
-        }
+        if !raw.problems.isEmpty { findings = readFindings(raw, file: file) }
         for index in 0..<count {
-            switch outcomes[index] {
-            case .null:
+            let rawValue = Self.rawValue(of: index, in: raw, fieldColumns: fieldColumns)
+            guard let rawValue else {
+                values.append(nil)
                 if let severity = requiredSeverities[index] {
-                    add(
-                        severity, RequiredRule.id,
-                        RequiredRule.violation(field: fieldNames[index], raw: rawValues[index]), field: index)
+                    let violation = RequiredRule.violation(field: fieldNames[index], raw: nil)
+                    findings.append(
+                        finding(severity, RequiredRule.id, violation, field: index, raw, fieldColumns, file))
+                }
+                continue
+            }
+            switch normalisers[index].normalise(rawValue) {
+            case .null:
+                values.append(nil)
+                if let severity = requiredSeverities[index] {
+                    let violation = RequiredRule.violation(field: fieldNames[index], raw: rawValue)
+                    findings.append(
+                        finding(severity, RequiredRule.id, violation, field: index, raw, fieldColumns, file))
                 }
             case .invalid(let problem):
-                add(
-                    .error, problem.ruleID,
-                    RuleViolation(message: "field '\(fieldNames[index])': \(problem.message)", hint: problem.hint),
-                    field: index)
+                values.append(nil)
+                problems.append(ValidatedRecord.FieldProblem(field: index, problem: problem))
+                let violation = RuleViolation(
+                    message: "field '\(fieldNames[index])': \(problem.message)", hint: problem.hint)
+                findings.append(finding(.error, problem.ruleID, violation, field: index, raw, fieldColumns, file))
             case .value(let value):
                 var passed = true
                 for rule in fieldRules[index] {
                     if let violation = rule.violation(of: value, field: fieldNames[index]) {
-                        add(rule.severity, rule.id, violation, field: index)
+                        findings.append(
+                            finding(rule.severity, rule.id, violation, field: index, raw, fieldColumns, file))
                         if rule.severity == .error { passed = false }
                     }
                 }
@@ -181,13 +165,15 @@ public final class FeedChecker {
                         value, field: fieldNames[index], line: raw.line, record: raw.number),
                     let severity = uniqueFields[index]?.severity
                 {
-                    add(severity, UniqueRule.id, violation, field: index)
+                    findings.append(finding(severity, UniqueRule.id, violation, field: index, raw, fieldColumns, file))
                 }
+                values.append(value)
             }
         }
         for rule in comparisons {
             if let violation = rule.violation(left: values[rule.leftIndex], right: values[rule.rightIndex]) {
-                add(rule.spec.severity, rule.id, violation, field: rule.leftIndex)
+                findings.append(
+                    finding(rule.spec.severity, rule.id, violation, field: rule.leftIndex, raw, fieldColumns, file))
             }
         }
         if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values)
@@ -195,14 +181,77 @@ public final class FeedChecker {
             // Accessed through the optional each time so the key set is never copied.
             let place = UniqueKeyRule.FirstSeen(file: file, line: raw.line, record: raw.number)
             if let violation = uniqueKey?.check(key: key, values: values, at: place), let spec = uniqueKey?.spec {
-                add(spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first)
+                findings.append(
+                    finding(
+                        spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first, raw, fieldColumns,
+                        file))
             } else {
                 currentFile = file
             }
         }
-        if !piiIndices.isEmpty { maskPII(&findings, rawValues: rawValues, values: values, columns: columns) }
+        let vendor: String
+        if let vendorName {
+            vendor = vendorName
+        } else if let vendorIndex {
+            vendor =
+                values[vendorIndex]?.cleanText ?? Self.rawValue(of: vendorIndex, in: raw, fieldColumns: fieldColumns)
+                ?? ""
+        } else {
+            vendor = ""
+        }
+        if !findings.isEmpty {
+            for index in findings.indices { findings[index].vendor = vendor }
+            if !piiIndices.isEmpty { maskPII(&findings, raw: raw, fieldColumns: fieldColumns, values: values) }
+        }
         return ValidatedRecord(
-            raw: raw, rawValues: rawValues, columns: columns, values: values, outcomes: outcomes, vendor: vendor,
-            findings: findings)
+            raw: raw, fieldColumns: fieldColumns, values: values, problems: problems, vendor: vendor, findings: findings
+        )
+    }
+
+    /// The raw text of a feed field in a record (`nil` when its column is absent or the row is short).
+    @inline(__always)
+    static func rawValue(of field: Int, in raw: RawRecord, fieldColumns: [Int?]) -> String? {
+        guard field < fieldColumns.count, let column = fieldColumns[field], column < raw.fields.count else {
+            return nil
+        }
+        return raw.fields[column].value
+    }
+
+    /// The findings of the problems a reader found in a record.
+    private func readFindings(_ raw: RawRecord, file: String) -> [Finding] {
+        raw.problems.map { problem in
+            var location = SourceLocation(file: file, line: problem.line, column: problem.column, record: raw.number)
+            if let column = problem.column, column - 1 < raw.fields.count {
+                location.field = raw.fields[column - 1].key
+            }
+            return Finding(
+                severity: .error, ruleID: problem.ruleID, feed: feed.name, location: location,
+                rawValue: problem.rawValue, message: problem.message, hint: problem.hint)
+        }
+    }
+
+    /// A finding about a record, or about one of its fields (at the value's own place: a quoted
+    /// value may start on a later line than the record). Its vendor is set by the caller.
+    private func finding(
+        _ severity: Severity, _ ruleID: String, _ violation: RuleViolation, field index: Int?, _ raw: RawRecord,
+        _ fieldColumns: [Int?], _ file: String
+    ) -> Finding {
+        var location = SourceLocation(file: file, line: raw.line, record: raw.number)
+        var fieldName: String?
+        var rawValue: String?
+        if let index {
+            fieldName = fieldNames[index]
+            if index < fieldColumns.count, let column = fieldColumns[index], column < raw.fields.count {
+                let field = raw.fields[column]
+                location.line = field.line
+                location.column = field.column
+                location.field = field.key
+                location.path = field.path
+                rawValue = field.value
+            }
+        }
+        return Finding(
+            severity: severity, ruleID: ruleID, feed: feed.name, location: location, field: fieldName,
+            rawValue: rawValue, message: violation.message, hint: violation.hint)
     }
 }

@@ -205,7 +205,7 @@ final class KPICollector {
     ) {
         let key = KPIKey(vendor: record.vendor, contract: contract.id, period: period, kpi: kpi, dimension: "")
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
-        location.column = record.columns[field]
+        location.column = record.column(at: field)
         reported.append(
             KPIObservation(
                 key: key, value: ExactRatio(number), source: .reported,
@@ -242,10 +242,10 @@ final class KPICollector {
         _ message: String, _ hint: String?
     ) {
         var location = SourceLocation(file: file.displayPath, line: record.raw.line, record: record.raw.number)
-        location.column = record.columns[field]
+        location.column = record.column(at: field)
         record.findings.append(
             Finding(
                 severity: severity, ruleID: rule, feed: feed.name, vendor: record.vendor, location: location,
-                field: feed.fields[field].name, rawValue: record.rawValues[field], message: message, hint: hint))
+                field: feed.fields[field].name, rawValue: record.rawValue(at: field), message: message, hint: hint))
     }
 }

@@ -261,7 +261,7 @@ private struct KPIFileTally {
             let slot = contract(for: &record, vendor: vendor, date: date, field: periodIndex)
         else { return }
         let contract = candidates[vendor]![slot]
-        let name = record.values[nameIndex]?.cleanText ?? record.rawValues[nameIndex] ?? ""
+        let name = record.values[nameIndex]?.cleanText ?? record.rawValue(at: nameIndex) ?? ""
         guard let kpi = run.kpi(named: name) else {
             let known = run.rules.kpis.map(\.id).joined(separator: ", ")
             run.add(
@@ -271,7 +271,7 @@ private struct KPIFileTally {
             return
         }
         guard let parser = parsers[kpi.unit] else { return }
-        switch parser.normalise(record.rawValues[valueIndex] ?? "") {
+        switch parser.normalise(record.rawValue(at: valueIndex) ?? "") {
         case .value(let value):
             guard let number = value.kpiNumber else { return }
             let period = PeriodKey.containing(date, length: contract.period)

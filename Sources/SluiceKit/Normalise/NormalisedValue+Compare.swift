@@ -7,6 +7,9 @@ extension NormalisedValue {
     /// one with and one without an offset cannot be ordered without guessing a zone, so nil.
     /// Booleans and enum values have no order: nil.
     public func compare(to other: NormalisedValue) -> Int? {
+        // Integers against integer bounds (most `range` checks) without building the pair below,
+        // which copied both values through outlined value witnesses (callgrind).
+        if case .integer(let left) = self, case .integer(let right) = other { return order(left, right) }
         switch (self, other) {
         case (.integer(let left), .integer(let right)): return order(left, right)
         case (.integer(let left), .decimal(let right)): return order(ExactDecimal(left), right)

@@ -9,6 +9,8 @@ struct TemporalParser: Sendable {
     let formats: [DateFormat]
     /// The compiled bodies alone, matched in the hot loop (no pattern strings to retain).
     let bodies: [DateFormat.Body]
+    /// Per format, its one-pass layout when every part has a fixed width.
+    let layouts: [FixedDateLayout?]
     let timestamp: Bool
     let decimalSeparator: UInt8
 
@@ -21,6 +23,10 @@ struct TemporalParser: Sendable {
         }
         self.formats = formats
         bodies = formats.map(\.body)
+        layouts = bodies.map { body in
+            if case .tokens(let tokens) = body { return FixedDateLayout(tokens) }
+            return nil
+        }
         decimalSeparator = field.decimalSeparator.asciiValue ?? UInt8(ascii: ".")
     }
 
@@ -36,7 +42,10 @@ struct TemporalParser: Sendable {
         var found: (value: CivilDateTime, format: Int)?
         var fault: (fault: DateFormat.Fault, format: Int)?
         for index in bodies.indices {
-            switch DateFormat.match(bodies[index], bytes, timestamp: timestamp, decimalSeparator: decimalSeparator) {
+            let match =
+                layouts[index]?.match(bytes)
+                ?? DateFormat.match(bodies[index], bytes, timestamp: timestamp, decimalSeparator: decimalSeparator)
+            switch match {
             case .value(let value):
                 if let first = found {
                     if first.value != value {

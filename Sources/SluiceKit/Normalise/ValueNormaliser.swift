@@ -9,6 +9,9 @@ public final class ValueNormaliser: Sendable {
     /// The field this normaliser was compiled for.
     public let field: FieldSpec
     private let nullTokens: CaselessTokens
+    /// Whether some null token is not empty: with only `""` (or none), the emptiness check
+    /// alone decides, and the token look-up (a call per value, 4 % of validating a record) is skipped.
+    private let hasTextNullTokens: Bool
     private let parser: Parser
 
     /// One compiled parser per kind, dispatched statically.
@@ -27,6 +30,7 @@ public final class ValueNormaliser: Sendable {
     public init(field: FieldSpec) throws(FormatError) {
         self.field = field
         nullTokens = CaselessTokens(field.nullTokens.map { ($0, 0) })
+        hasTextNullTokens = field.nullTokens.contains { !$0.isEmpty }
         if let separator = field.thousandsSeparator, separator == field.decimalSeparator {
             throw FormatError(
                 format: String(separator),
@@ -99,7 +103,7 @@ public final class ValueNormaliser: Sendable {
 
     private func normalise(bytes all: Bytes, raw: String, bound: Bool) -> ValueOutcome {
         let bytes = field.trim ? all.trimmed() : all
-        if bytes.isEmpty || nullTokens.meaning(of: bytes) != nil { return .null }
+        if bytes.isEmpty || (hasTextNullTokens && nullTokens.meaning(of: bytes) != nil) { return .null }
         switch parser {
         // Untrimmed text keeps the raw String (shared storage, no copy of its bytes).
         case .text: return .value(.text(bytes.count == all.count ? raw : bytes.string))

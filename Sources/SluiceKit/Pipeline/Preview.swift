@@ -108,9 +108,9 @@ public struct Preview: Sendable {
             for (index, field) in feed.fields.enumerated() {
                 // Personal data is masked here as in every output people read.
                 let shown = { (text: String) in field.pii == nil ? text : PIIMask.mask(text) }
-                let raw = record.rawValues[index].map { "'\(shown($0))'" } ?? "(no value)"
+                let raw = record.rawValue(at: index).map { "'\(shown($0))'" } ?? "(no value)"
                 let value: String
-                switch record.outcomes[index] {
+                switch record.outcome(at: index) {
                 case .null: value = "(empty)"
                 case .value(let normalised): value = shown(normalised.cleanText)
                 case .invalid: value = "(invalid)"

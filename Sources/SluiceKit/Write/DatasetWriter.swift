@@ -95,7 +95,7 @@ final class DatasetWriter {
                 CSVLine.appendField(record.vendor, to: &line, excelSafe: safe)
                 for (position, index) in indices.enumerated() {
                     line.append(UInt8(ascii: ","))
-                    guard let raw = record.rawValues[index] else { continue }
+                    guard let raw = record.rawValue(at: index) else { continue }
                     CSVLine.appendField(pii[position] == nil ? raw : PIIMask.mask(raw), to: &line, excelSafe: safe)
                 }
             }

@@ -91,4 +91,23 @@ extension NormaliseTests {
                 error.errors.map(\.description) == ["Rules/acme.yaml:6:38: trim must be true or false, not 'maybe'"])
         }
     }
+
+    /// With only the empty token, emptiness alone decides (untrimmed spaces are a value);
+    /// a text token beside it still counts.
+    @Test(arguments: [
+        ([""], "", Expected.null),
+        ([""], " ", .clean(" ")),
+        ([""], "n/a", .clean("n/a")),
+        (["", "n/a"], "N/A", .null),
+        (["", "n/a"], "", .null),
+        ([String](), "", .null),
+        ([String](), "x", .clean("x")),
+    ])
+    func onlyTheEmptyToken(tokens: [String], raw: String, expected: Expected) {
+        let outcome = normalise(raw, .text) { field in
+            field.nullTokens = tokens
+            field.trim = false
+        }
+        #expect(outcome.expected == expected)
+    }
 }

@@ -138,8 +138,8 @@ struct WorklistFeedContext {
     /// What the vendor calls the value: the KPI named on the row for a long layout's value
     /// field, else the column header as the vendor wrote it, else the field name.
     func label(of finding: Finding, in record: ValidatedRecord) -> String {
-        if let kpiValueField, finding.field == kpiValueField, let kpiNameIndex, kpiNameIndex < record.rawValues.count,
-            let name = record.rawValues[kpiNameIndex]?.trimmingCharacters(in: .whitespaces), !name.isEmpty
+        if let kpiValueField, finding.field == kpiValueField, let kpiNameIndex, kpiNameIndex < record.values.count,
+            let name = record.rawValue(at: kpiNameIndex)?.trimmingCharacters(in: .whitespaces), !name.isEmpty
         {
             return name
         }
