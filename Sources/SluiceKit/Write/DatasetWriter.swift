@@ -118,7 +118,18 @@ final class DatasetWriter {
                         case .sourceFile: CSVLine.appendField(file, to: &line, excelSafe: safe)
                         case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
                         case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
-                        case .field(let index): CSVLine.appendClean(values[index], to: &line, excelSafe: safe)
+                        case .field(let index):
+                            // Kinds with plain-data payloads are taken apart here, where the
+                            // compiler reads the payload in place; handing the whole optional to
+                            // `appendClean` made it copy and destroy the value each time.
+                            switch values[index] {
+                            case .timestamp(let stamp)?: CSVLine.appendTimestamp(stamp, to: &line, excelSafe: safe)
+                            case .integer(let number)?: CSVLine.appendInteger(number, to: &line)
+                            case .boolean(let flag)?: CSVLine.appendBoolean(flag, to: &line)
+                            case .date(let date)?: CSVLine.appendDate(date, to: &line, excelSafe: safe)
+                            case nil: break
+                            default: CSVLine.appendClean(values[index], to: &line, excelSafe: safe)
+                            }
                         case .pseudonymised(let index):
                             guard let value = values[index] else { continue }
                             let text = value.cleanText
