@@ -106,9 +106,8 @@ final class DatasetWriter {
         } else {
             let columns = cleanColumns
             try clean.writeLine { line in
-                // Values are read in place through the buffer: `record.values[index]` copied each
-                // value out of the array and destroyed the copy (160 + 105 instructions a value in
-                // the 100k profile, more than encoding it).
+                // Values are read in place through the buffer, their payloads taken apart by
+                // `CleanPiece` (which says why).
                 record.values.withUnsafeBufferPointer { values in
                     precondition(values.count == fieldCount, "a value per feed field")
                     for (position, column) in columns.enumerated() {
@@ -119,16 +118,14 @@ final class DatasetWriter {
                         case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
                         case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
                         case .field(let index):
-                            // Kinds with plain-data payloads are taken apart here, where the
-                            // compiler reads the payload in place; handing the whole optional to
-                            // `appendClean` made it copy and destroy the value each time.
-                            switch values[index] {
-                            case .timestamp(let stamp)?: CSVLine.appendTimestamp(stamp, to: &line, excelSafe: safe)
-                            case .integer(let number)?: CSVLine.appendInteger(number, to: &line)
-                            case .boolean(let flag)?: CSVLine.appendBoolean(flag, to: &line)
-                            case .date(let date)?: CSVLine.appendDate(date, to: &line, excelSafe: safe)
-                            case nil: break
-                            default: CSVLine.appendClean(values[index], to: &line, excelSafe: safe)
+                            switch CleanPiece(values.baseAddress! + index) {
+                            case .none: break
+                            case .text(let text): CSVLine.appendField(text, to: &line, excelSafe: safe)
+                            case .integer(let number): CSVLine.appendInteger(number, to: &line)
+                            case .boolean(let flag): CSVLine.appendBoolean(flag, to: &line)
+                            case .date(let date): CSVLine.appendDate(date, to: &line, excelSafe: safe)
+                            case .timestamp(let stamp): CSVLine.appendTimestamp(stamp, to: &line, excelSafe: safe)
+                            case .other: CSVLine.appendClean(values[index], to: &line, excelSafe: safe)
                             }
                         case .pseudonymised(let index):
                             guard let value = values[index] else { continue }
