@@ -19,24 +19,29 @@ import Foundation
 final class BufferedFileWriter {
     private let path: String
     private var descriptor: Int32
-    private var buffer: [UInt8] = []
+    /// Bytes not yet flushed; freed in `deinit`.
+    private var buffer: OutputBuffer
     private var flushed = 0
     /// SHA-256 of the `flushed` bytes on disk.
     private var hasher = SHA256()
+    /// Flush threshold: a flush happens once the buffer holds this much.
     private static let capacity = 1 << 20
+    /// Room past the threshold, so the line that crosses it seldom makes the buffer grow.
+    private static let slack = 64 << 10
 
     /// Creates (or truncates) the file.
     init(url: URL) throws(OutputError) {
         path = url.path
+        buffer = OutputBuffer(capacity: Self.capacity + Self.slack)
         // Read and write: a rollback into flushed bytes reads the kept part back to hash it.
         descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.error(path, "cannot create file") }
         WrittenDigests.forget(path: path)
-        buffer.reserveCapacity(Self.capacity)
     }
 
     deinit {
         if descriptor >= 0 { _ = Glibc.close(descriptor) }
+        buffer.deallocate()
     }
 
     /// Bytes written so far, buffered or not: a checkpoint for `rollback(to:)`.
@@ -51,9 +56,16 @@ final class BufferedFileWriter {
 
     /// Appends one line built in place in the buffer (no intermediate String or array).
     @inline(__always)
-    func writeLine(_ build: (inout [UInt8]) -> Void) throws(OutputError) {
+    func writeLine(_ build: (inout OutputBuffer) -> Void) throws(OutputError) {
         build(&buffer)
         buffer.append(10)
+        if buffer.count >= Self.capacity { try flush() }
+    }
+
+    /// Appends bytes built in place in the buffer.
+    @inline(__always)
+    func writeBytes(_ build: (inout OutputBuffer) -> Void) throws(OutputError) {
+        build(&buffer)
         if buffer.count >= Self.capacity { try flush() }
     }
 
@@ -61,10 +73,10 @@ final class BufferedFileWriter {
     func rollback(to checkpoint: Int) throws(OutputError) {
         precondition(checkpoint <= offset, "checkpoint is ahead of the file")
         if checkpoint >= flushed {
-            buffer.removeLast(offset - checkpoint)
+            buffer.truncate(to: checkpoint - flushed)
             return
         }
-        buffer.removeAll(keepingCapacity: true)
+        buffer.truncate(to: 0)
         guard ftruncate(descriptor, off_t(checkpoint)) == 0, lseek(descriptor, off_t(checkpoint), SEEK_SET) >= 0 else {
             throw Self.error(path, "cannot truncate file")
         }
@@ -83,20 +95,19 @@ final class BufferedFileWriter {
 
     /// Writes the buffer out.
     func flush() throws(OutputError) {
-        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        let bytes = buffer.bytes
+        hasher.update(bufferPointer: bytes)
         var start = 0
-        while start < buffer.count {
-            let written = buffer.withUnsafeBytes { bytes in
-                Glibc.write(descriptor, bytes.baseAddress! + start, bytes.count - start)
-            }
+        while start < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + start, bytes.count - start)
             if written < 0 {
                 if errno == EINTR { continue }
                 throw Self.error(path, "cannot write file")
             }
             start += written
         }
-        flushed += buffer.count
-        buffer.removeAll(keepingCapacity: true)
+        flushed += bytes.count
+        buffer.truncate(to: 0)
     }
 
     /// Flushes, syncs to disk and closes; the file is complete once this returns.

@@ -20,19 +20,34 @@ enum CSVLine {
 
     /// Appends one value, protected for Excel and quoted when needed.
     @inline(__always)
-    static func appendField(_ value: String, to line: inout [UInt8], excelSafe: Bool = true) {
-        var value = value
-        // Native strings are read in place; only bridged ones are copied.
-        value.withUTF8 { appendField($0, to: &line, excelSafe: excelSafe) }
+    static func appendField<Sink: ByteSink>(_ value: String, to line: inout Sink, excelSafe: Bool = true) {
+        // Native and small strings are read in place (no copy, no retain); others are copied.
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable {
+            appendField($0, to: &line, excelSafe: excelSafe)
+        }
+        if done == nil {
+            var copy = value
+            copy.withUTF8 { appendField($0, to: &line, excelSafe: excelSafe) }
+        }
     }
 
-    /// Appends one value's UTF-8 bytes, protected for Excel and quoted when needed.
-    static func appendField(_ bytes: UnsafeBufferPointer<UInt8>, to line: inout [UInt8], excelSafe: Bool = true) {
+    /// Appends one value's UTF-8 bytes, protected for Excel and quoted when needed: one scan
+    /// decides, and a value that needs neither (the usual case) is copied in one piece.
+    static func appendField<Sink: ByteSink>(
+        _ bytes: UnsafeBufferPointer<UInt8>, to line: inout Sink, excelSafe: Bool = true
+    ) {
         let apostrophe = excelSafe && ExcelSafe.needsApostrophe(bytes)
         var needsQuotes = false
-        for byte in bytes where byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
-            needsQuotes = true
-            break
+        // `,` `"` LF CR are all below 0x2D: one compare passes letters and digits.
+        for byte in bytes where byte < 0x2D {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
+                needsQuotes = true
+                break
+            }
+        }
+        if !needsQuotes && !apostrophe {
+            line.append(contentsOf: bytes)
+            return
         }
         if needsQuotes { line.append(UInt8(ascii: "\"")) }
         if apostrophe { line.append(UInt8(ascii: "'")) }
@@ -47,71 +62,192 @@ enum CSVLine {
         }
     }
 
-    /// Appends a whole number (never quoted or protected: digits with an optional minus).
-    static func appendInteger(_ value: Int64, to line: inout [UInt8]) {
-        if value < 0 { line.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        // Up to 20 digits: written backwards into a small stack buffer, then copied.
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var index = buffer.count
-            repeat {
-                index -= 1
-                buffer[index] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            line.append(contentsOf: buffer[index...])
+    /// Appends a whole number (never quoted or protected: digits with an optional minus),
+    /// exactly as `String(value)` spells it.
+    @inline(__always)
+    static func appendInteger<Sink: ByteSink>(_ value: Int64, to line: inout Sink) {
+        let negative = value < 0
+        let magnitude = value.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        let length = digits + (negative ? 1 : 0)
+        line.append(count: length) { out in
+            if negative { out[0] = UInt8(ascii: "-") }
+            writeDigits(magnitude, count: digits, at: out + length - digits)
+        }
+    }
+
+    /// Writes the last `count` decimal digits of `value` at `out`, zero-padded.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt64, count: Int, at out: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        var index = count
+        while index > 0 {
+            index -= 1
+            out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
         }
     }
 
     /// Appends `value` zero-padded to `width` digits (non-negative values).
-    static func appendPadded(_ value: Int, width: Int, to line: inout [UInt8]) {
+    static func appendPadded<Sink: ByteSink>(_ value: Int, width: Int, to line: inout Sink) {
         var divisor = 1
         for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        if rest >= divisor * 10 {
+        if value >= divisor * 10 {
             appendInteger(Int64(value), to: &line)
             return
         }
-        while divisor > 0 {
-            line.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
+        line.append(count: width) { writeDigits(UInt64(value), count: width, at: $0) }
     }
 
     /// Appends the canonical clean text of a value, exactly as `cleanText` spells it, made safe
     /// and quoted like any other value. Numbers, dates, timestamps and booleans are written
-    /// digit by digit without building a String (they never need quotes or protection).
-    static func appendClean(_ value: NormalisedValue, to line: inout [UInt8], excelSafe: Bool = true) {
+    /// digit by digit without building a String (they never need quotes or protection); text
+    /// is copied from the String's own bytes. Nothing appended for nil.
+    static func appendClean<Sink: ByteSink>(_ value: NormalisedValue?, to line: inout Sink, excelSafe: Bool = true) {
         switch value {
-        case .text(let text), .enumeration(let text): appendField(text, to: &line, excelSafe: excelSafe)
-        case .integer(let number): appendInteger(number, to: &line)
-        case .boolean(let flag): line.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
-        case .date(let date): appendDate(date, to: &line)
-        case .timestamp(let stamp) where stamp.nanosecond == 0 && stamp.utcOffsetSeconds == nil:
-            appendDate(stamp.date, to: &line)
-            line.append(UInt8(ascii: "T"))
-            appendPadded(stamp.hour, width: 2, to: &line)
-            line.append(UInt8(ascii: ":"))
-            appendPadded(stamp.minute, width: 2, to: &line)
-            line.append(UInt8(ascii: ":"))
-            appendPadded(stamp.second, width: 2, to: &line)
-        default: appendField(value.cleanText, to: &line, excelSafe: excelSafe)
+        case nil: return
+        case .text(let text)?, .enumeration(let text)?: appendField(text, to: &line, excelSafe: excelSafe)
+        case .integer(let number)?: appendInteger(number, to: &line)
+        case .boolean(let flag)?: appendBoolean(flag, to: &line)
+        case .date(let date)?: appendDate(date, to: &line, excelSafe: excelSafe)
+        case .timestamp(let stamp)?: appendTimestamp(stamp, to: &line, excelSafe: excelSafe)
+        case .decimal(let number)?: appendDecimal(number, to: &line)
+        case .percent(let number)?, .duration(let number)?: appendDecimal(number.reduced, to: &line)
         }
     }
 
-    private static func appendDate(_ date: CivilDate, to line: inout [UInt8]) {
-        appendPadded(date.year, width: 4, to: &line)
-        line.append(UInt8(ascii: "-"))
-        appendPadded(date.month, width: 2, to: &line)
-        line.append(UInt8(ascii: "-"))
-        appendPadded(date.day, width: 2, to: &line)
+    /// `true` or `false`.
+    @inline(__always)
+    static func appendBoolean<Sink: ByteSink>(_ flag: Bool, to line: inout Sink) {
+        let word: StaticString = flag ? "true" : "false"
+        word.withUTF8Buffer { line.append(contentsOf: $0) }
     }
 
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
+    /// A date as `cleanText` spells it: fixed-width digits, or its description past year 9999.
+    static func appendDate<Sink: ByteSink>(_ date: CivilDate, to line: inout Sink, excelSafe: Bool) {
+        if !appendFixedDate(date, to: &line) { appendField(date.description, to: &line, excelSafe: excelSafe) }
+    }
+
+    /// A timestamp as `cleanText` spells it: fixed-width digits, or its description when a part
+    /// is past its width.
+    static func appendTimestamp<Sink: ByteSink>(_ stamp: CivilDateTime, to line: inout Sink, excelSafe: Bool) {
+        if !appendFixedTimestamp(stamp, to: &line) {
+            appendField(stamp.description, to: &line, excelSafe: excelSafe)
+        }
+    }
+
+    /// `ExactDecimal.description` in bytes: `-12.05`, `0.5`, `42`.
+    static func appendDecimal<Sink: ByteSink>(_ value: ExactDecimal, to line: inout Sink) {
+        guard value.scale > 0 else {
+            appendInteger(value.significand, to: &line)
+            return
+        }
+        let negative = value.significand < 0
+        let magnitude = value.significand.magnitude
+        var digits = 1
+        var rest = magnitude / 10
+        while rest > 0 {
+            digits += 1
+            rest /= 10
+        }
+        // At least one digit before the point: `0.5`, `0.05`.
+        let written = Swift.max(digits, value.scale + 1)
+        let sign = negative ? 1 : 0
+        let length = sign + written + 1
+        let scale = value.scale
+        line.append(count: length) { out in
+            if negative { out[0] = UInt8(ascii: "-") }
+            let whole = written - scale
+            writeDigits(magnitude / power(scale), count: whole, at: out + sign)
+            out[sign + whole] = UInt8(ascii: ".")
+            writeDigits(magnitude % power(scale), count: scale, at: out + sign + whole + 1)
+        }
+    }
+
+    /// 10^exponent for 0...19.
+    @inline(__always)
+    private static func power(_ exponent: Int) -> UInt64 {
+        var result: UInt64 = 1
+        for _ in 0..<exponent { result &*= 10 }
+        return result
+    }
+
+    /// `2026-10-03` in place; false (nothing written) outside the fixed widths (years past 9999).
+    @inline(__always)
+    private static func appendFixedDate<Sink: ByteSink>(_ date: CivilDate, to line: inout Sink) -> Bool {
+        guard fixedWidth(date) else { return false }
+        line.append(count: 10) { writeDate(date, at: $0) }
+        return true
+    }
+
+    private static func fixedWidth(_ date: CivilDate) -> Bool {
+        (0...9999).contains(date.year) && (0...99).contains(date.month) && (0...99).contains(date.day)
+    }
+
+    @inline(__always)
+    private static func writeDate(_ date: CivilDate, at out: UnsafeMutablePointer<UInt8>) {
+        writeDigits(UInt64(date.year), count: 4, at: out)
+        out[4] = UInt8(ascii: "-")
+        writeDigits(UInt64(date.month), count: 2, at: out + 5)
+        out[7] = UInt8(ascii: "-")
+        writeDigits(UInt64(date.day), count: 2, at: out + 8)
+    }
+
+    /// `CivilDateTime.description` in place (`2026-10-03T14:22:05.12+02:00`); false (nothing
+    /// written) when a part is outside its fixed width.
+    private static func appendFixedTimestamp<Sink: ByteSink>(_ stamp: CivilDateTime, to line: inout Sink) -> Bool {
+        let clock = 0...99
+        guard fixedWidth(stamp.date), clock.contains(stamp.hour), clock.contains(stamp.minute),
+            clock.contains(stamp.second), (0...999_999_999).contains(stamp.nanosecond)
+        else { return false }
+        var fraction = 0
+        var nanoseconds = stamp.nanosecond
+        if nanoseconds > 0 {
+            // Digits of the 9-digit fraction without its trailing zeros.
+            fraction = 9
+            while nanoseconds % 10 == 0 {
+                nanoseconds /= 10
+                fraction -= 1
+            }
+        }
+        var zone = 0
+        var offsetMinutes = 0
+        if let offset = stamp.utcOffsetSeconds {
+            offsetMinutes = abs(offset) / 60
+            guard offsetMinutes / 60 <= 99 else { return false }
+            zone = offset == 0 ? 1 : 6
+        }
+        let length = 19 + (fraction > 0 ? 1 + fraction : 0) + zone
+        line.append(count: length) { out in
+            writeDate(stamp.date, at: out)
+            out[10] = UInt8(ascii: "T")
+            writeDigits(UInt64(stamp.hour), count: 2, at: out + 11)
+            out[13] = UInt8(ascii: ":")
+            writeDigits(UInt64(stamp.minute), count: 2, at: out + 14)
+            out[16] = UInt8(ascii: ":")
+            writeDigits(UInt64(stamp.second), count: 2, at: out + 17)
+            var end = 19
+            if fraction > 0 {
+                out[19] = UInt8(ascii: ".")
+                writeDigits(UInt64(nanoseconds), count: fraction, at: out + 20)
+                end += 1 + fraction
+            }
+            if zone == 1 {
+                out[end] = UInt8(ascii: "Z")
+            } else if zone == 6, let offset = stamp.utcOffsetSeconds {
+                out[end] = offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+")
+                writeDigits(UInt64(offsetMinutes / 60), count: 2, at: out + end + 1)
+                out[end + 3] = UInt8(ascii: ":")
+                writeDigits(UInt64(offsetMinutes % 60), count: 2, at: out + end + 4)
+            }
+        }
+        return true
+    }
 }
 
 /// Keeps spreadsheet programs from running vendor text as a formula (OWASP CSV injection).

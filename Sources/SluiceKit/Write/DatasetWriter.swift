@@ -15,6 +15,8 @@ final class DatasetWriter {
     private let rejected: BufferedFileWriter
     private let fieldIndices: [Int]
     private let cleanColumns: [CleanColumn]
+    /// The feed's field count: the length of every record's `values`.
+    private let fieldCount: Int
     private let pii: [PIIHandling?]
     private let pseudonymiser: Pseudonymiser?
     /// Whether values get the spreadsheet-formula guard (`excel-safe-csv`).
@@ -44,6 +46,7 @@ final class DatasetWriter {
         }
         clean = try BufferedFileWriter(url: cleanURL)
         rejected = try BufferedFileWriter(url: rejectedFolder.appendingPathComponent("\(feed.name).csv"))
+        fieldCount = feed.fields.count
         fieldIndices = feed.fields.indices.filter { feed.fields[$0].name != "vendor" }
         let names = fieldIndices.map { feed.fields[$0].name }
         pii = fieldIndices.map { feed.fields[$0].pii }
@@ -103,21 +106,35 @@ final class DatasetWriter {
         } else {
             let columns = cleanColumns
             try clean.writeLine { line in
-                for (position, column) in columns.enumerated() {
-                    if position > 0 { line.append(UInt8(ascii: ",")) }
-                    switch column {
-                    case .vendor: CSVLine.appendField(record.vendor, to: &line, excelSafe: safe)
-                    case .sourceFile: CSVLine.appendField(file, to: &line, excelSafe: safe)
-                    case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
-                    case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
-                    case .field(let index, let handling):
-                        guard let value = record.values[index] else { continue }
-                        if handling == .pseudonymise, let pseudonymiser {
+                // Values are read in place through the buffer, their payloads taken apart by
+                // `CleanPiece` (which says why).
+                record.values.withUnsafeBufferPointer { values in
+                    precondition(values.count == fieldCount, "a value per feed field")
+                    for (position, column) in columns.enumerated() {
+                        if position > 0 { line.append(UInt8(ascii: ",")) }
+                        switch column {
+                        case .vendor: CSVLine.appendField(record.vendor, to: &line, excelSafe: safe)
+                        case .sourceFile: CSVLine.appendField(file, to: &line, excelSafe: safe)
+                        case .sourceLine: CSVLine.appendInteger(Int64(record.raw.line), to: &line)
+                        case .sourceRecord: CSVLine.appendInteger(Int64(record.raw.number), to: &line)
+                        case .field(let index):
+                            switch CleanPiece(values.baseAddress! + index) {
+                            case .none: break
+                            case .text(let text): CSVLine.appendField(text, to: &line, excelSafe: safe)
+                            case .integer(let number): CSVLine.appendInteger(number, to: &line)
+                            case .boolean(let flag): CSVLine.appendBoolean(flag, to: &line)
+                            case .date(let date): CSVLine.appendDate(date, to: &line, excelSafe: safe)
+                            case .timestamp(let stamp): CSVLine.appendTimestamp(stamp, to: &line, excelSafe: safe)
+                            case .other: CSVLine.appendClean(values[index], to: &line, excelSafe: safe)
+                            }
+                        case .pseudonymised(let index):
+                            guard let value = values[index] else { continue }
                             let text = value.cleanText
-                            CSVLine.appendField(
-                                text.isEmpty ? text : pseudonymiser.pseudonym(text), to: &line, excelSafe: safe)
-                        } else {
-                            CSVLine.appendClean(value, to: &line, excelSafe: safe)
+                            if let pseudonymiser, !text.isEmpty {
+                                CSVLine.appendField(pseudonymiser.pseudonym(text), to: &line, excelSafe: safe)
+                            } else {
+                                CSVLine.appendField(text, to: &line, excelSafe: safe)
+                            }
                         }
                     }
                 }
@@ -128,7 +145,7 @@ final class DatasetWriter {
 
     /// `source_file,source_line,source_record`.
     private static func appendSource(
-        _ record: ValidatedRecord, file: String, to line: inout [UInt8], excelSafe safe: Bool
+        _ record: ValidatedRecord, file: String, to line: inout OutputBuffer, excelSafe safe: Bool
     ) {
         CSVLine.appendField(file, to: &line, excelSafe: safe)
         line.append(UInt8(ascii: ","))
@@ -149,8 +166,10 @@ private enum CleanColumn {
     case sourceFile
     case sourceLine
     case sourceRecord
-    /// A field's normalised value, by index in the feed's fields, with its PII handling.
-    case field(Int, PIIHandling?)
+    /// A field's normalised value, by index in the feed's fields.
+    case field(Int)
+    /// A `pii: pseudonymise` field's pseudonym, by index in the feed's fields.
+    case pseudonymised(Int)
 
     /// The column named `name`; the rules validator has checked that the name exists.
     init(name: String, feed: FeedSpec) {
@@ -161,7 +180,7 @@ private enum CleanColumn {
         case "source_record": self = .sourceRecord
         default:
             let index = feed.fields.firstIndex { $0.name == name }!
-            self = .field(index, feed.fields[index].pii)
+            self = feed.fields[index].pii == .pseudonymise ? .pseudonymised(index) : .field(index)
         }
     }
 }

@@ -23,3 +23,35 @@ import Testing
         #expect(Counting.grouped(value) == text)
     }
 }
+
+/// The byte-level escaper against the scalar-by-scalar one it replaced.
+@Suite struct HTMLTextBytesTests {
+    @Test(arguments: [
+        "", "plain text", "°C and ± stay", "C1 \u{80} \u{85} \u{9F} go, \u{A0} stays", "del \u{7F}",
+        "mix <a href='x'>&\"</a>\u{1B}", "tail &", "\u{C2}", "Zürich 😀 <b>",
+    ])
+    func bytesEscapeLikeScalars(raw: String) {
+        #expect(HTMLText.escape(raw) == Self.scalarEscape(raw))
+    }
+
+    private static func scalarEscape(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    result += "\u{FFFD}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}
