@@ -207,18 +207,18 @@ import Testing
         }
     }
 
-    @Test func twoStagesWhenThereAreTwoCoresUnlessTheEnvironmentSaysOtherwise() {
+    @Test func threeStagesWhenThereAreTwoCoresUnlessTheEnvironmentSaysOtherwise() {
         #expect(RecordStaging.from(environment: [:], cores: 1) == .serial)
-        #expect(RecordStaging.from(environment: [:], cores: 2) == .twoStage(batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: [:], cores: 2) == .threeStage(batchSize: 64, queued: 2))
         #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "1"], cores: 8) == .serial)
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "2"], cores: 1) == .twoStage(batchSize: 64, queued: 2))
         #expect(
             RecordStaging.from(environment: ["SLUICE_BATCH_RECORDS": "500"], cores: 2)
-                == .twoStage(batchSize: 500, queued: 2))
+                == .threeStage(batchSize: 500, queued: 2))
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "0", "SLUICE_BATCH_RECORDS": "x"], cores: 2)
-                == .twoStage(batchSize: 64, queued: 2))
+                == .threeStage(batchSize: 64, queued: 2))
         #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "one"], cores: 1) == .serial)
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "3"], cores: 2) == .threeStage(batchSize: 64, queued: 2))
