@@ -1,6 +1,6 @@
 import Foundation
 
-/// How ``FileProcessor`` runs a file's records: on one thread, or in two stages on two.
+/// How ``FileProcessor`` runs a file's records: on one thread, or in two or three stages.
 enum RecordStaging: Sendable, Hashable {
     /// Read, check and write each record in turn on the calling thread.
     case serial

@@ -53,7 +53,6 @@ struct ValidationStage {
         case .readStage(let stage):
             let raws = BatchQueue<RawRecord>(capacity: stage.queued)
             ReadStage.start(stage, masked: !checker.piiIndices.isEmpty, into: raws)
-            batch.rawsHome = raws
             // Whichever way this ends, the read stage is stopped and its thread has let go of the reader.
             defer {
                 raws.cancel()
@@ -66,7 +65,7 @@ struct ValidationStage {
                         guard batch.add(checker.validate(raw, binding: binder.bind(raw), file: file)) else { return }
                     }
                     records.removeAll(keepingCapacity: true)
-                    batch.spare = records
+                    raws.giveBack(records)
                 case .end(let dropped):
                     batch.finish(.end(dropped: dropped))
                     return
@@ -83,10 +82,6 @@ struct ValidationStage {
         let queue: RecordBatchQueue
         let size: Int
         var records: [ValidatedRecord] = []
-        /// With a read stage: where written records' raw parts go back, to be freed on the read
-        /// thread that made them, and an empty array to carry them.
-        var rawsHome: BatchQueue<RawRecord>?
-        var spare: [RawRecord] = []
 
         init(into queue: RecordBatchQueue, size: Int) {
             self.queue = queue
@@ -101,19 +96,10 @@ struct ValidationStage {
             guard records.count == size else { return true }
             guard queue.put(.records(records)) else { return false }
             // An array the writing stage has written and given back: its records are freed here,
-            // where they were made, and its storage holds the next batch. Their raw parts, made
-            // by a read stage, go back to it: freeing them here took the read thread's malloc
-            // arena lock for every block, and the two threads waited on each other (1M XML
-            // records: the three threads together used one core).
+            // where they were made, and its storage holds the next batch. (With a read stage,
+            // their raw parts were made on the read thread; handing those back to it to be freed
+            // there was tried and measured no faster.)
             records = queue.takeWritten() ?? []
-            if let rawsHome, !records.isEmpty {
-                var raws = spare
-                spare = []
-                raws.reserveCapacity(records.count)
-                for record in records { raws.append(record.raw) }
-                records.removeAll(keepingCapacity: true)
-                rawsHome.giveBack(raws)
-            }
             records.removeAll(keepingCapacity: true)
             records.reserveCapacity(size)
             return true
@@ -163,9 +149,8 @@ struct ReadStage {
                 batch.append(raw)
                 if batch.count == batchSize {
                     guard queue.put(.records(batch)) else { return }
-                    // Records the later stages are done with, freed here where they were made.
+                    // An emptied array the check stage gives back: its storage holds the next batch.
                     batch = queue.takeWritten() ?? []
-                    batch.removeAll(keepingCapacity: true)
                     batch.reserveCapacity(batchSize)
                 }
             }
