@@ -99,6 +99,20 @@ struct DateFields {
     /// Set when an offset had impossible hours or minutes.
     var badOffset = false
 
+    /// Sets the field a number token reads.
+    mutating func set(_ field: DateField, to value: Int) {
+        switch field {
+        case .year: year = value
+        case .shortYear: year = 2000 + value
+        case .month: month = value
+        case .day: day = value
+        case .hour24: hour = value
+        case .hour12: hour12 = value
+        case .minute: minute = value
+        case .second: second = value
+        }
+    }
+
     /// The timestamp these fields name, or why they name none.
     func resolved() -> DateFormat.Match {
         guard CivilDate.isValid(year: year, month: month, day: day) else { return .fault(.notRealDate) }
@@ -142,16 +156,7 @@ struct DateCursor {
         switch token {
         case .number(let field, let min, let max):
             guard let value = digits(min: min, max: max) else { return false }
-            switch field {
-            case .year: fields.year = value
-            case .shortYear: fields.year = 2000 + value
-            case .month: fields.month = value
-            case .day: fields.day = value
-            case .hour24: fields.hour = value
-            case .hour12: fields.hour12 = value
-            case .minute: fields.minute = value
-            case .second: fields.second = value
-            }
+            fields.set(field, to: value)
             return true
         case .monthAbbreviation:
             guard let month = monthName(in: DateCursor.abbreviations) else { return false }

@@ -65,16 +65,9 @@ struct FixedDateLayout: Sendable {
             for index in number.offset..<number.offset + number.width {
                 value = value * 10 + Int(bytes[index] &- 0x30)
             }
-            switch number.field {
-            case .year: fields.year = value
-            case .shortYear: fields.year = 2000 + value
-            case .month: fields.month = value
-            case .day: fields.day = value
-            case .hour24: fields.hour = value
-            case .hour12: fields.hour12 = value
-            case .minute: fields.minute = value
-            case .second: fields.second = value
-            case nil:
+            if let field = number.field {
+                fields.set(field, to: value)
+            } else {
                 for _ in number.width..<9 { value *= 10 }
                 fields.nanosecond = value
             }
