@@ -92,15 +92,6 @@ public final class FeedChecker {
         endFile()
     }
 
-    /// Makes room in the unique-key index and the file's `unique` indexes for about this many
-    /// records (an estimate: more records still fit, the indexes then grow as they go). Call it
-    /// after `beginFile`, which empties the `unique` indexes.
-    public func reserve(records: Int) {
-        guard records > 0 else { return }
-        for index in uniqueFields.indices where uniqueFields[index] != nil { uniqueFields[index]?.reserve(records) }
-        uniqueKey?.reserve(records)
-    }
-
     /// Ends a file: drops the values field `unique` rules remembered for it.
     public func endFile() {
         for index in uniqueFields.indices where uniqueFields[index] != nil { uniqueFields[index]?.reset() }

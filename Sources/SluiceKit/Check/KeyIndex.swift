@@ -40,16 +40,6 @@ struct KeyIndex {
     /// The number of table slots (a power of two; grows when three quarters are used).
     var slotCount: Int { table.count }
 
-    /// Makes room for `capacity` keys, so adding that many never rebuilds the table: a
-    /// unique-key or `unique` index grown from 1,024 slots to 100k keys rehashed every key
-    /// about twice, as much as the inserts themselves (callgrind, 100k CSV records).
-    mutating func reserve(_ capacity: Int) {
-        entries.reserveCapacity(capacity)
-        var slots = table.count
-        while capacity * 4 > slots * 3 { slots *= 2 }
-        if slots > table.count { rebuild(capacity: slots) }
-    }
-
     /// The place of a key already present.
     func place(of key: String) -> Place? {
         var key = key
@@ -61,7 +51,6 @@ struct KeyIndex {
 
     /// Adds a key unless present.
     mutating func insert(_ key: String, at place: Place) {
-        var key = key
         _ = insertOrFind(key, at: place)
     }
 

@@ -12,7 +12,7 @@ struct FileProcessor {
     let kpis: KPICollector
     /// Counts records for a progress line, in batches.
     var progress: RunProgress? = nil
-    /// One thread or two for the records (``RecordStaging``).
+    /// One thread, or two or three stages, for the records (``RecordStaging``).
     var staging: RecordStaging = .default
 
     func process(_ file: InboxFile) throws(OutputError) -> Outcome {

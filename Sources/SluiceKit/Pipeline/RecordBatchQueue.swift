@@ -66,10 +66,9 @@ final class BatchQueue<Element: Sendable>: @unchecked Sendable {
         return item
     }
 
-    /// The consumer: a batch it is done with, handed back so that its records are freed on the
-    /// producer's thread, whose allocator made them. Freeing them on the consumer's thread cost
-    /// measurably more CPU: each free of memory another thread allocated takes that thread's
-    /// malloc arena lock, and the batch is cold in this core's cache.
+    /// The consumer: a batch it is done with, handed back for the producer to reuse its storage
+    /// (and, for checked records, to free them on the thread that made them: see
+    /// ``ValidationStage``).
     func giveBack(_ batch: consuming [Element]) {
         condition.lock()
         defer { condition.unlock() }

@@ -15,7 +15,8 @@ struct ValidationStage {
         case readStage(ReadStage)
     }
 
-    var source: Source
+    /// Taken out when the stage runs, so the reader has one owner: the thread reading it.
+    var source: Source?
     var binder: RecordBinder
     let checker: FeedChecker
     /// The file as findings name it.
@@ -35,7 +36,8 @@ struct ValidationStage {
     /// Reads to the end of the file, a file-stopping problem, or the writing stage's cancel.
     mutating func run(into queue: RecordBatchQueue) {
         var batch = Batch(into: queue, size: batchSize)
-        switch source {
+        guard let source = source.take() else { preconditionFailure("a check stage runs once") }
+        switch consume source {
         case .reader(var reader):
             do {
                 while let raw = try reader.next() {
@@ -96,7 +98,9 @@ struct ValidationStage {
             guard records.count == size else { return true }
             guard queue.put(.records(records)) else { return false }
             // An array the writing stage has written and given back: its records are freed here,
-            // where they were made, and its storage holds the next batch. (With a read stage,
+            // where they were made, and its storage holds the next batch. Freeing them on the
+            // writing thread cost measurably more CPU (each free took this thread's malloc arena
+            // lock, and the records were cold in that core's cache). (With a read stage,
             // their raw parts were made on the read thread; handing those back to it to be freed
             // there was tried and measured no faster.)
             records = queue.takeWritten() ?? []

@@ -93,17 +93,6 @@ enum CSVLine {
         }
     }
 
-    /// Appends `value` zero-padded to `width` digits (non-negative values).
-    static func appendPadded<Sink: ByteSink>(_ value: Int, width: Int, to line: inout Sink) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        if value >= divisor * 10 {
-            appendInteger(Int64(value), to: &line)
-            return
-        }
-        line.append(count: width) { writeDigits(UInt64(value), count: width, at: $0) }
-    }
-
     /// Appends the canonical clean text of a value, exactly as `cleanText` spells it, made safe
     /// and quoted like any other value. Numbers, dates, timestamps and booleans are written
     /// digit by digit without building a String (they never need quotes or protection); text

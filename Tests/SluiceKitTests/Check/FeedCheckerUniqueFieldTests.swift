@@ -138,22 +138,4 @@ import Testing
         #expect(finding.message == "amount '1***' repeats record 1 (line 2)")
         #expect(!finding.message.contains("12"))
     }
-
-    @Test func aReservationKeepsRepeatsFoundAndEmptiesWithTheFile() throws {
-        let checker = try FeedChecker(feed: Self.feed())
-        checker.beginFile()
-        checker.reserve(records: 50_000)
-        let rows = (0..<3000).map { ["ID\($0 % 2000)", "chat", "1"] }
-        let findings = try Self.check(rows, checker: checker)
-        let first = findings.prefix(2000).filter { !$0.isEmpty }
-        let repeats = findings.suffix(1000).filter { $0 != ["record_id:unique"] }
-        #expect(first == [])
-        #expect(repeats == [])
-        checker.beginFile()
-        checker.reserve(records: 0)
-        #expect(
-            try Self.check([["ID7", "chat", "1"], ["ID7", "chat", "1"]], checker: checker) == [
-                [], ["record_id:unique"],
-            ])
-    }
 }

@@ -58,23 +58,6 @@ import Testing
         #expect(index.place(of: "id-2999") == .init(file: 0, line: 2999, record: 1))
     }
 
-    @Test func reservingMakesRoomOnceAndKeepsWhatIsThere() {
-        var index = KeyIndex()
-        index.insert("early", at: .init(file: 0, line: 2, record: 1))
-        #expect(index.slotCount == 1024)
-        index.reserve(5000)
-        #expect(index.slotCount == 8192, "the smallest power of two at most three quarters full with 5000 keys")
-        #expect(index.place(of: "early") == .init(file: 0, line: 2, record: 1))
-        for number in 0..<5000 {
-            index.insert("key-\(number)", at: .init(file: 0, line: Int32(number + 3), record: Int32(number + 2)))
-        }
-        #expect(index.slotCount == 8192, "no rebuild while the reservation holds")
-        #expect(index.count == 5001)
-        #expect(index.place(of: "key-4999") == .init(file: 0, line: 5002, record: 5001))
-        index.reserve(10)
-        #expect(index.slotCount == 8192, "a smaller reservation never shrinks the table")
-    }
-
     @Test func keysOfEveryLengthUpToSeveralWordsAreToldApart() {
         var index = KeyIndex()
         let keys =

@@ -124,11 +124,4 @@ import Testing
         line.append(10)
         #expect(String(decoding: line, as: UTF8.self) == CSVLine.encode([value.cleanText]))
     }
-
-    @Test(arguments: [(5, 2, "05"), (2026, 4, "2026"), (7, 4, "0007"), (12345, 4, "12345"), (0, 2, "00")])
-    func paddedNumbers(value: Int, width: Int, text: String) {
-        var line: [UInt8] = []
-        CSVLine.appendPadded(value, width: width, to: &line)
-        #expect(String(decoding: line, as: UTF8.self) == text)
-    }
 }

@@ -73,11 +73,6 @@ struct UniqueKeyRule: Sendable {
         seen.insert(key, at: place)
     }
 
-    /// Makes room for this many more keys, so the index is not rebuilt as they arrive.
-    mutating func reserve(_ additional: Int) {
-        seen.reserve(seen.count + additional)
-    }
-
     /// Forgets the keys first seen in a file, when its records are withdrawn (the file was
     /// quarantined half-way).
     mutating func forget(file: String) {

@@ -35,11 +35,6 @@ struct UniqueRule: Sendable {
             hint: "each record needs its own \(field); remove the repeat or ask the vendor which record is right")
     }
 
-    /// Makes room for this many values, so the index is not rebuilt as the file's values arrive.
-    mutating func reserve(_ capacity: Int) {
-        seen.reserve(capacity)
-    }
-
     /// Forgets every value (a new file starts).
     mutating func reset() {
         seen = KeyIndex()

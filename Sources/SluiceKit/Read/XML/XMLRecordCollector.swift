@@ -51,8 +51,9 @@ struct XMLRecordCollector {
 
     private var outer: [OuterFrame] = []
     /// libxml2 interns names in its dictionary, so one pointer is one name: Strings are made
-    /// once per distinct name, not once per element. The first few names are found by a scan of
-    /// `recentNames` (a record's element names are a dozen or so), cheaper than hashing the pointer.
+    /// once per distinct name, not once per element. The first 32 names seen (a record's element
+    /// and attribute names are usually fewer) are found by a scan of `recentNames`, cheaper than
+    /// hashing the pointer; later ones cost that scan and the dictionary.
     private var names: [UnsafePointer<UInt8>: String] = [:]
     private var recentNames: [(pointer: UnsafePointer<UInt8>, name: String)] = []
     private static let recentNameLimit = 32
