@@ -28,8 +28,13 @@ struct ContractDirectory: Sendable {
 
     /// The one of `candidates` covering `date`.
     static func contract(among candidates: [ContractSpec], on date: CivilDate) -> Result<ContractSpec, Miss> {
+        contractIndex(among: candidates, on: date).map { candidates[$0] }
+    }
+
+    /// Where in `candidates` the one covering `date` is: the first that does.
+    static func contractIndex(among candidates: [ContractSpec], on date: CivilDate) -> Result<Int, Miss> {
         guard !candidates.isEmpty else { return .failure(.noContract) }
-        if let contract = candidates.first(where: { $0.start <= date && date <= $0.end }) { return .success(contract) }
+        if let index = candidates.firstIndex(where: { $0.start <= date && date <= $0.end }) { return .success(index) }
         return .failure(.outside(candidates))
     }
 }

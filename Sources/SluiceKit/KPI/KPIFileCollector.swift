@@ -318,23 +318,22 @@ private struct KPIFileTally {
         if candidates[vendor] == nil {
             candidates[vendor] = run.contracts.candidates(vendor: vendorNames[vendor], id: compiled?.spec.contract)
         }
-        let known = candidates[vendor]!
-        guard !known.isEmpty else {
+        switch ContractDirectory.contractIndex(among: candidates[vendor]!, on: date) {
+        case .success(let offset):
+            return offset
+        case .failure(.noContract):
             run.add(
                 &record, file: file, feed: feed, field: field, rule: "no-contract", severity: .warning,
                 "vendor '\(record.vendor)' has no contract in the rules; its KPIs are not evaluated",
                 "declare a contract for '\(record.vendor)' under 'contracts:'")
             return nil
+        case .failure(.outside(let known)):
+            let spans = known.map { "\($0.id) \($0.start)…\($0.end)" }.joined(separator: ", ")
+            run.add(
+                &record, file: file, feed: feed, field: field, rule: "outside-contract",
+                "'\(date)' is outside the dates of the vendor's contracts (\(spans))",
+                "check the date, or the contract's start and end")
+            return nil
         }
-        // The first covering the date, as `ContractDirectory.contract(among:on:)` chooses.
-        for offset in known.indices where known[offset].start <= date && date <= known[offset].end {
-            return offset
-        }
-        let spans = known.map { "\($0.id) \($0.start)…\($0.end)" }.joined(separator: ", ")
-        run.add(
-            &record, file: file, feed: feed, field: field, rule: "outside-contract",
-            "'\(date)' is outside the dates of the vendor's contracts (\(spans))",
-            "check the date, or the contract's start and end")
-        return nil
     }
 }
