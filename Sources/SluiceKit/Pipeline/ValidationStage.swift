@@ -54,7 +54,7 @@ struct ValidationStage {
             batch.finish(.end(dropped: reader.droppedRows.count))
         case .readStage(let stage):
             let raws = BatchQueue<RawRecord>(capacity: stage.queued)
-            ReadStage.start(stage, masked: !checker.piiIndices.isEmpty, into: raws)
+            ReadStage.start(consume stage, masked: !checker.piiIndices.isEmpty, into: raws)
             // Whichever way this ends, the read stage is stopped and its thread has let go of the reader.
             defer {
                 raws.cancel()
