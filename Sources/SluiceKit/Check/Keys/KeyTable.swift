@@ -4,24 +4,19 @@
     import Darwin
 #endif
 
-/// A compact set of keys, each with the place it was first seen: the unique-key state.
+/// The in-memory part of a ``KeyIndex``: a compact hash set of keys, each with the place it was
+/// first seen.
 ///
 /// Key bytes live end to end in one arena and the hash table holds 32-bit entry numbers, so
 /// a key costs its bytes plus about 28 bytes. Measured with 1M twelve-character keys: a
 /// `[String: (file: String, line: Int, record: Int)]` dictionary took 175 MiB of peak RSS;
-/// this layout takes a fraction of that, and nothing else in a run grows with file size.
-struct KeyIndex {
-    /// Where a key was first seen.
-    struct Place: Hashable {
-        let file: Int32
-        let line: Int32
-        let record: Int32
-    }
-
+/// this layout takes a fraction of that. It is emptied (keeping its storage) each time the
+/// index spills it to disk, so it never grows past the index's spill threshold.
+struct KeyTable {
     private struct Entry {
         let offset: UInt32
         let length: UInt32
-        let place: Place
+        let place: KeyIndex.Place
     }
 
     private var arena: [UInt8] = []
@@ -40,37 +35,72 @@ struct KeyIndex {
     /// The number of table slots (a power of two; grows when three quarters are used).
     var slotCount: Int { table.count }
 
-    /// The place of a key already present.
-    func place(of key: String) -> Place? {
-        var key = key
-        return key.withUTF8 { bytes in
-            let slot = find(bytes, hash: hash(bytes))
-            return table[slot] == 0 ? nil : entries[Self.entryIndex(table[slot])].place
+    /// The slot holding the key, or the empty slot where it would go.
+    func find(_ bytes: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> Int {
+        let mask = table.count - 1
+        let tag = keyHash & 0xFFFF_FFFF_0000_0000
+        var slot = Int(truncatingIfNeeded: keyHash) & mask
+        while table[slot] != 0 {
+            guard table[slot] & 0xFFFF_FFFF_0000_0000 == tag else {
+                slot = (slot + 1) & mask
+                continue
+            }
+            let entry = entries[Self.entryIndex(table[slot])]
+            if Int(entry.length) == bytes.count {
+                let start = Int(entry.offset)
+                let same = arena.withUnsafeBufferPointer { stored in
+                    bytes.count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+                }
+                if same { return slot }
+            }
+            slot = (slot + 1) & mask
+        }
+        return slot
+    }
+
+    /// The place of the key in `slot`, or nil when the slot is empty.
+    func place(inSlot slot: Int) -> KeyIndex.Place? {
+        table[slot] == 0 ? nil : entries[Self.entryIndex(table[slot])].place
+    }
+
+    /// Puts a key that ``find(_:hash:)`` did not find into the empty `slot` it returned.
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64, at place: KeyIndex.Place, slot: Int)
+    {
+        entries.append(Entry(offset: UInt32(arena.count), length: UInt32(bytes.count), place: place))
+        arena.append(contentsOf: bytes)
+        table[slot] = Self.slotValue(entry: entries.count - 1, hash: keyHash)
+        if entries.count * 4 > table.count * 3 { rebuild(capacity: table.count * 2) }
+    }
+
+    /// Visits every key with its place, in insertion order.
+    func forEach(_ body: (UnsafeBufferPointer<UInt8>, KeyIndex.Place) -> Void) {
+        arena.withUnsafeBufferPointer { stored in
+            for entry in entries {
+                body(
+                    UnsafeBufferPointer(rebasing: stored[Int(entry.offset)..<Int(entry.offset + entry.length)]),
+                    entry.place)
+            }
         }
     }
 
-    /// Adds a key unless present.
-    mutating func insert(_ key: String, at place: Place) {
-        _ = insertOrFind(key, at: place)
-    }
-
-    /// Adds a key unless present, in one probe; returns the place of the key already present.
-    mutating func insertOrFind(_ key: String, at place: Place) -> Place? {
-        var key = key
-        let found: Place? = key.withUTF8 { bytes in
-            let keyHash = hash(bytes)
-            let slot = find(bytes, hash: keyHash)
-            if table[slot] != 0 { return entries[Self.entryIndex(table[slot])].place }
-            entries.append(Entry(offset: UInt32(arena.count), length: UInt32(bytes.count), place: place))
-            arena.append(contentsOf: bytes)
-            table[slot] = Self.slotValue(entry: entries.count - 1, hash: keyHash)
-            return nil
+    /// Calls `body` with entry `index`'s key bytes and place (entries are numbered in insertion order).
+    func withEntry<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, KeyIndex.Place) -> Result) -> Result {
+        let entry = entries[index]
+        return arena.withUnsafeBufferPointer { stored in
+            body(
+                UnsafeBufferPointer(rebasing: stored[Int(entry.offset)..<Int(entry.offset + entry.length)]), entry.place
+            )
         }
-        if found == nil, entries.count * 4 > table.count * 3 { rebuild(capacity: table.count * 2) }
-        return found
     }
 
-    /// Forgets every key first seen in a file (its records were withdrawn).
+    /// Forgets every key, keeping the storage for the keys that follow.
+    mutating func removeAll() {
+        arena.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        for index in table.indices { table[index] = 0 }
+    }
+
+    /// Forgets every key first seen in a file.
     mutating func removeAll(fromFile file: Int32) {
         let kept = entries.filter { $0.place.file != file }
         guard kept.count != entries.count else { return }
@@ -88,8 +118,9 @@ struct KeyIndex {
     /// multiply (the wyhash mixing step). Written here rather than using `Hasher`: SipHash
     /// through `Hasher` was about half of an insert's instructions for 12-byte record ids
     /// (callgrind); this mixes as well for a table, in a fraction of the instructions, and the
-    /// random seed keeps collisions unpredictable.
-    private func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    /// random seed keeps collisions unpredictable. The spilled part of the index keeps the same
+    /// hashes, so a key is hashed once per look-up.
+    func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var state = seed ^ (UInt64(raw.count) &* 0x9E37_79B9_7F4A_7C15)
         var offset = 0
@@ -102,7 +133,7 @@ struct KeyIndex {
             for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
             state = Self.mix(state ^ tail, 0xE703_7ED1_A0B4_28DB)
         }
-        return Int(bitPattern: UInt(Self.mix(state, 0x8EBC_6AF0_9C88_C6E3)))
+        return Self.mix(state, 0x8EBC_6AF0_9C88_C6E3)
     }
 
     @inline(__always)
@@ -113,36 +144,13 @@ struct KeyIndex {
 
     /// A table slot's value for entry number `entry`: never 0.
     @inline(__always)
-    private static func slotValue(entry: Int, hash: Int) -> UInt64 {
-        (UInt64(UInt(bitPattern: hash)) & 0xFFFF_FFFF_0000_0000) | UInt64(entry + 1)
+    private static func slotValue(entry: Int, hash: UInt64) -> UInt64 {
+        (hash & 0xFFFF_FFFF_0000_0000) | UInt64(entry + 1)
     }
 
     @inline(__always)
     private static func entryIndex(_ slotValue: UInt64) -> Int {
         Int(slotValue & 0xFFFF_FFFF) - 1
-    }
-
-    /// The slot holding the key, or the empty slot where it would go.
-    private func find(_ bytes: UnsafeBufferPointer<UInt8>, hash keyHash: Int) -> Int {
-        let mask = table.count - 1
-        let tag = UInt64(UInt(bitPattern: keyHash)) & 0xFFFF_FFFF_0000_0000
-        var slot = keyHash & mask
-        while table[slot] != 0 {
-            guard table[slot] & 0xFFFF_FFFF_0000_0000 == tag else {
-                slot = (slot + 1) & mask
-                continue
-            }
-            let entry = entries[Self.entryIndex(table[slot])]
-            if Int(entry.length) == bytes.count {
-                let start = Int(entry.offset)
-                let same = arena.withUnsafeBufferPointer { stored in
-                    bytes.count == 0 || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-                }
-                if same { return slot }
-            }
-            slot = (slot + 1) & mask
-        }
-        return slot
     }
 
     private mutating func rebuild(capacity: Int) {
