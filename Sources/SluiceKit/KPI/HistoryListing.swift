@@ -51,7 +51,7 @@ public struct HistoryEntry: Sendable, Hashable {
 enum HistoryListing {
     static func render(vendor: String, kpi: KPISpec, entries: [HistoryEntry], contracts: [ContractSpec]) -> String {
         let direction = kpi.direction == .higher ? "higher is better" : "lower is better"
-        var lines = ["\(vendor) \(kpi.id) (\(kpi.name), \(kpi.unit.rawValue), \(direction))"]
+        let lines = ["\(vendor) \(kpi.id) (\(kpi.name), \(kpi.unit.rawValue), \(direction))"]
         guard !entries.isEmpty else { return (lines + ["  no values"]).joined(separator: "\n") }
         var table = [["period", "contract", "value", "target", "status", "source", "run", "replaced by"]]
         let byContract = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

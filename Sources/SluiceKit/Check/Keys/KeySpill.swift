@@ -43,10 +43,8 @@ final class KeySpill: @unchecked Sendable {
     func add(_ table: KeyTable) -> Bool {
         var order: [(hash: UInt64, entry: Int32)] = []
         order.reserveCapacity(table.count)
-        var index: Int32 = 0
-        table.forEach { bytes, _ in
-            order.append((table.hash(bytes), index))
-            index += 1
+        for entry in 0..<table.count {
+            order.append((table.withEntry(entry) { bytes, _ in table.hash(bytes) }, Int32(entry)))
         }
         order.sort { $0.hash < $1.hash }
         guard var builder = KeyRun.Builder(directory: directory) else { return false }

@@ -72,17 +72,6 @@ struct KeyTable {
         if entries.count * 4 > table.count * 3 { rebuild(capacity: table.count * 2) }
     }
 
-    /// Visits every key with its place, in insertion order.
-    func forEach(_ body: (UnsafeBufferPointer<UInt8>, KeyIndex.Place) -> Void) {
-        arena.withUnsafeBufferPointer { stored in
-            for entry in entries {
-                body(
-                    UnsafeBufferPointer(rebasing: stored[Int(entry.offset)..<Int(entry.offset + entry.length)]),
-                    entry.place)
-            }
-        }
-    }
-
     /// Calls `body` with entry `index`'s key bytes and place (entries are numbered in insertion order).
     func withEntry<Result>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>, KeyIndex.Place) -> Result) -> Result {
         let entry = entries[index]
