@@ -57,9 +57,11 @@ final class KeyRun {
         self.fence = fence
     }
 
-    /// The place of the key, if this run holds it. `block` and `key` are scratch space.
+    /// The place of the key, if this run holds it for a file not `excluded`. `block` and `key`
+    /// are scratch space.
     func find(
-        _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, block: UnsafeMutableRawBufferPointer, key: inout [UInt8]
+        _ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, excluding excluded: Set<Int32>,
+        block: UnsafeMutableRawBufferPointer, key: inout [UInt8]
     ) -> KeyIndex.Place? {
         // The last block starting at or before the hash; an earlier one when the block starts
         // with it, since equal hashes may begin at the end of the one before.
@@ -80,7 +82,11 @@ final class KeyRun {
                 let entry = Entry(UnsafeRawBufferPointer(rebasing: view[(index * Entry.size)...]))
                 if entry.hash < hash { continue }
                 if entry.hash > hash { return nil }
-                if entry.length == bytes.count && matches(entry, bytes, scratch: &key) { return entry.place }
+                if entry.length == bytes.count && !excluded.contains(entry.place.file)
+                    && matches(entry, bytes, scratch: &key)
+                {
+                    return entry.place
+                }
             }
             blockIndex += 1
         }

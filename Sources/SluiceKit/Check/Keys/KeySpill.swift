@@ -13,6 +13,8 @@ final class KeySpill: @unchecked Sendable {
     private var filter: KeyFilter
     /// Keys in the runs.
     private(set) var count = 0
+    /// Files whose keys were withdrawn but are still in a run (the disk refused the rewrite).
+    private var excluded: Set<Int32> = []
     /// Scratch space for look-ups: one block of entries, one key.
     private let block: UnsafeMutableRawBufferPointer
     private var keyScratch: [UInt8] = []
@@ -34,7 +36,9 @@ final class KeySpill: @unchecked Sendable {
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> KeyIndex.Place? {
         guard count > 0, filter.mayContain(hash) else { return nil }
         for run in runs.reversed() {
-            if let place = run.find(bytes, hash: hash, block: block, key: &keyScratch) { return place }
+            if let place = run.find(bytes, hash: hash, excluding: excluded, block: block, key: &keyScratch) {
+                return place
+            }
         }
         return nil
     }
@@ -64,26 +68,31 @@ final class KeySpill: @unchecked Sendable {
         runs.append(run)
         count += run.count
         while runs.count >= 2, runs[runs.count - 2].count <= runs[runs.count - 1].count {
-            guard let merged = Self.merge([runs[runs.count - 2], runs[runs.count - 1]], in: directory) else { break }
+            let pair = [runs[runs.count - 2], runs[runs.count - 1]]
+            guard let merged = Self.merge(pair, dropping: excluded, in: directory) else { break }
+            count -= pair[0].count + pair[1].count - merged.count
             runs.removeLast(2)
             runs.append(merged)
         }
         return true
     }
 
-    /// Drops the keys first seen in a file. Those it cannot rewrite stay (they are still right
-    /// for every other file), so a withdrawn file's keys can at worst still be reported.
+    /// Drops the keys first seen in a file. A run the disk will not rewrite keeps them, and
+    /// look-ups then pass over them (they are no longer anyone's first occurrence).
     func withdraw(file: Int32) {
         for index in runs.indices {
-            guard let kept = Self.merge([runs[index]], dropping: file, in: directory) else { continue }
+            guard let kept = Self.merge([runs[index]], dropping: [file], in: directory) else {
+                excluded.insert(file)
+                continue
+            }
             count -= runs[index].count - kept.count
             runs[index] = kept
         }
         runs.removeAll { $0.count == 0 }
     }
 
-    /// One run holding the runs' entries in hash order, without `file`'s; nil when the disk refused.
-    private static func merge(_ runs: [KeyRun], dropping file: Int32? = nil, in directory: String) -> KeyRun? {
+    /// One run holding the runs' entries in hash order, without those of `files`; nil when the disk refused.
+    private static func merge(_ runs: [KeyRun], dropping files: Set<Int32> = [], in directory: String) -> KeyRun? {
         guard var builder = KeyRun.Builder(directory: directory) else { return nil }
         let cursors = runs.map { KeyRun.Cursor($0) }
         while true {
@@ -94,7 +103,9 @@ final class KeySpill: @unchecked Sendable {
                 smallest = cursor
             }
             guard let cursor = smallest, let entry = cursor.entry else { break }
-            if entry.place.file != file { builder.append(hash: entry.hash, place: entry.place, key: cursor.key) }
+            if !files.contains(entry.place.file) {
+                builder.append(hash: entry.hash, place: entry.place, key: cursor.key)
+            }
             cursor.advance()
         }
         return builder.finish()
