@@ -24,7 +24,8 @@ enum RecordStaging: Sendable, Hashable {
     /// (2 cores, idle, release): three stages took CSV from 5.1–6.2 s to 4.8–5.7 s and NDJSON
     /// from 7.8–9.6 s to 6.5–7.5 s against two; XML is bound by its reader either way.
     /// `SLUICE_THREADS=1` in the environment forces one thread, `2` two stages, `3` or more
-    /// three; `SLUICE_BATCH_RECORDS` sets the records per hand-over (for measuring).
+    /// three; `SLUICE_BATCH_RECORDS` sets the records per hand-over and `SLUICE_QUEUED_BATCHES`
+    /// the batches waiting at most (both for measuring).
     static var `default`: RecordStaging {
         from(environment: ProcessInfo.processInfo.environment, cores: ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -35,8 +36,9 @@ enum RecordStaging: Sendable, Hashable {
         let threads = environment["SLUICE_THREADS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         guard (threads ?? cores) > 1 else { return .serial }
         let batch = environment["SLUICE_BATCH_RECORDS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        if threads == 2 { return .twoStage(batchSize: batch ?? batchSize, queued: queued) }
-        return .threeStage(batchSize: batch ?? batchSize, queued: queued)
+        let waiting = environment["SLUICE_QUEUED_BATCHES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        if threads == 2 { return .twoStage(batchSize: batch ?? batchSize, queued: waiting ?? queued) }
+        return .threeStage(batchSize: batch ?? batchSize, queued: waiting ?? queued)
     }
 }
 

@@ -225,6 +225,12 @@ import Testing
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "8", "SLUICE_BATCH_RECORDS": "32"], cores: 1)
                 == .threeStage(batchSize: 32, queued: 2))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_QUEUED_BATCHES": "8"], cores: 2)
+                == .threeStage(batchSize: 64, queued: 8))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "2", "SLUICE_QUEUED_BATCHES": "-1"], cores: 2)
+                == .twoStage(batchSize: 64, queued: 2))
     }
 
     @Test func writtenBatchesGoBackToStageAUpToTheQueuesCapacity() {
