@@ -1,10 +1,11 @@
-/// The fields of the record being read, made in place in memory the collector owns.
+/// The fields of the record being read, in memory the collector owns, moved (not copied) into
+/// the one array the record keeps: with an `Array`, `removeAll(keepingCapacity:)` after
+/// handing it to a record allocated a second buffer per record.
 ///
-/// An `Array`'s `append` of a `RawField` made in the call still copied it in and destroyed the
-/// original (retains and releases of its Strings, callgrind: 300 instructions per value), and
-/// `removeAll(keepingCapacity:)` after handing the array to a record allocated a second buffer
-/// per record. Here a field is initialised where it stays, and a finished record's fields are
-/// moved (not copied) into the one array the record keeps.
+/// A `RawField` made through its initialiser is still copied once into place and the original
+/// destroyed (here as with `Array.append`; ~310 instructions per value, callgrind). That comes
+/// from `RawField` itself (a standalone -O build shows it for a struct with an explicit
+/// initialiser, not for one with the memberwise initialiser), which is outside this folder.
 ///
 /// Not a class, so the collector reaches it without exclusivity checks; whoever owns the
 /// collector calls ``free()`` once, and copies of it never do.
@@ -13,18 +14,32 @@ struct XMLFieldBuffer {
     private var capacity = 0
     private var base: UnsafeMutablePointer<RawField>?
 
-    /// Appends a field as the next column.
-    mutating func append(key: String, value: String, line: Int, place: FieldPlace) {
+    /// Appends a field as the next column, its path `base/relative` + `suffix`. The parts are
+    /// taken, not borrowed: borrowed, each was retained for the field and released after it
+    /// (callgrind: ~85 instructions per value).
+    mutating func append(
+        key: consuming String, value: consuming String, line: Int, base: consuming RecordPath,
+        relative: consuming String, suffix: consuming String
+    ) {
         let slot = reserveSlot(at: count)
-        slot.initialize(to: RawField(key: key, value: value, column: count + 1, line: line, place: place))
+        slot.initialize(
+            to: RawField(
+                key: key, value: value, column: count + 1, line: line,
+                place: .joined(base: base, relative: relative, suffix: suffix)))
         count += 1
     }
 
     /// Puts a field at `index`, moving later fields on by one; their columns are numbered again
-    /// by ``take()``.
-    mutating func insert(key: String, value: String, line: Int, place: FieldPlace, at index: Int) {
+    /// by ``take(renumber:)``.
+    mutating func insert(
+        key: consuming String, value: consuming String, line: Int, base: consuming RecordPath,
+        relative: consuming String, suffix: consuming String, at index: Int
+    ) {
         let slot = reserveSlot(at: index)
-        slot.initialize(to: RawField(key: key, value: value, column: index + 1, line: line, place: place))
+        slot.initialize(
+            to: RawField(
+                key: key, value: value, column: index + 1, line: line,
+                place: .joined(base: base, relative: relative, suffix: suffix)))
         count += 1
     }
 
@@ -51,7 +66,8 @@ struct XMLFieldBuffer {
     }
 
     /// The fields as an array, columns numbered 1… in order when `renumber` is set; the
-    /// buffer is left empty.
+    /// buffer is left empty. (Moving them one by one into a reserved array instead cost four
+    /// times as much: each was copied and destroyed.)
     mutating func take(renumber: Bool) -> [RawField] {
         guard count > 0, let base else { return [] }
         let taken = count
@@ -82,8 +98,8 @@ struct XMLFieldBuffer {
 
 /// The text of the open elements of a record, as one stack of bytes in memory the collector
 /// owns: each element's text runs from where it started to the end, and is cut off when the
-/// element ends. `[UInt8]`'s `append(contentsOf:)` and `removeLast(_:)` cost ~100 instructions
-/// a call more than these (callgrind, 20k records × 12 elements).
+/// element ends. On a `[UInt8]`, `removeLast(_:)` cost ~100 instructions a call and
+/// `append(contentsOf:)` ~30 more than these (callgrind, 20k records × 12 elements).
 struct XMLTextBuffer {
     private(set) var count = 0
     private var capacity = 0

@@ -326,12 +326,14 @@ struct XMLRecordCollector {
             attribute = keys[key].attributes.count - 1
         }
         let known = keys[key].attributes[attribute]
-        let place = FieldPlace.joined(base: recordBase, relative: known.relative, suffix: known.suffix)
         if value.count > maxValueBytes {
+            let place = FieldPlace.joined(base: recordBase, relative: known.relative, suffix: known.suffix)
             fail(.valueTooLong(path: place.text ?? "", line: frame.line, limit: maxValueBytes))
             return
         }
-        fields.append(key: known.key, value: Self.decodeAttribute(value), line: frame.line, place: place)
+        fields.append(
+            key: known.key, value: Self.decodeAttribute(value), line: frame.line, base: recordBase,
+            relative: known.relative, suffix: known.suffix)
     }
 
     /// The key of a field element whose id resolved to a definition's name (or `Field 99999`).
@@ -387,19 +389,22 @@ struct XMLRecordCollector {
         if isRecord {
             if let value {
                 fields.insert(
-                    key: "text()", value: value, line: frame.line,
-                    place: .joined(base: recordBase, relative: "text()", suffix: ""), at: 0)
+                    key: "text()", value: value, line: frame.line, base: recordBase, relative: "text()", suffix: "",
+                    at: 0)
             }
             let recordFields = fields.take(renumber: value != nil || insertedField)
             completed.append(RawRecord(number: recordCount, line: recordLine, fields: recordFields))
         } else if let value {
             let key = Int(frame.key)
-            let place = FieldPlace.joined(base: recordBase, relative: keys[key].relative, suffix: "")
             if frame.slot == fields.count {
-                fields.append(key: keys[key].key, value: value, line: frame.line, place: place)
+                fields.append(
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
+                    relative: keys[key].relative, suffix: "")
             } else {
                 insertedField = true
-                fields.insert(key: keys[key].key, value: value, line: frame.line, place: place, at: frame.slot)
+                fields.insert(
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
+                    relative: keys[key].relative, suffix: "", at: frame.slot)
             }
         }
     }
