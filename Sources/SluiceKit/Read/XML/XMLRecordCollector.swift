@@ -10,26 +10,41 @@
 /// pay on every access (`swift_beginAccess` was 9 % of a 100k-record XML run).
 ///
 /// Paths are kept in parts (the record's path, the value's path relative to it, usually the
-/// key itself) and joined only when a finding needs one; sibling counts inside a record live in
-/// one reused array rather than a dictionary per element. Per value, that leaves the value's
-/// String as the only allocation (none when it is short).
+/// key itself) and joined only when a finding needs one. Names are numbered by libxml2's
+/// pointer, keys live in a tree made once per file (records repeat their keys), and frames and
+/// sibling counts are plain numbers, so an element inside a record costs no String work but
+/// its value's String (no allocation when it is short).
 struct XMLRecordCollector {
     /// One open element above or at the record level.
     private struct OuterFrame {
-        var name: String
+        var name: NameID
         var path: String
         var line: Int
-        var childCounts: [String: Int] = [:]
+        /// Children seen so far by name, except `lastChild`'s, counted in `lastCount`: records
+        /// are runs of one name, so the dictionary is used only when the name changes.
+        var childCounts: [NameID: Int] = [:]
+        var lastChild: NameID = -1
+        var lastCount = 0
+
+        /// Counts a child named `name`; its 1-based index among same-named siblings.
+        mutating func nextIndex(of name: NameID) -> Int {
+            if name != lastChild {
+                if lastChild >= 0 { childCounts[lastChild] = lastCount }
+                lastChild = name
+                lastCount = childCounts[name] ?? 0
+            }
+            lastCount += 1
+            return lastCount
+        }
     }
 
-    /// One open element inside a record (the record element itself is the first).
+    /// One open element inside a record (the record element itself is the first). Only
+    /// numbers: pushing and popping a frame retains nothing (frames of three Strings cost a
+    /// retain and a release each per element).
     private struct Frame {
-        var name: String
-        /// Key relative to the record: `""` for the record element, `u_vendor`, `metrics/sl`.
-        var key: String
-        /// Path relative to the record: `""` for the record element, `u_vendor`, `metrics/sl`;
-        /// the same String as `key` except under Archer-style field ids.
-        var relative: String
+        /// The element's key and relative path: an index into `keys`.
+        var key: KeyID
+        var name: NameID
         var line: Int
         /// Where this element's own value goes in `fields`: before its attributes and children.
         var slot: Int
@@ -38,6 +53,34 @@ struct XMLRecordCollector {
         /// Where the counts of this element's children by name start in `siblings`.
         var siblingStart: Int
         var hasChildren = false
+    }
+
+    /// A name libxml2 interned, numbered in the order first seen.
+    typealias NameID = Int32
+    /// A key in `keys`.
+    private typealias KeyID = Int32
+
+    /// One key relative to the record (`u_vendor`, `metrics/sl`, `item[2]`) with its path.
+    ///
+    /// Keys form a tree: a key's children are found by element name, and the n-th same-named
+    /// sibling's key through `next` from the (n-1)-th. Inside a record the same keys come back
+    /// every record, so each key's Strings (and its attributes') are made once per file rather
+    /// than joined per element (`parentKey + "/" + segment` and the sibling counts by String
+    /// were most of the start-element callback).
+    private struct Key {
+        /// `""` for the record element, `u_vendor`, `metrics/sl`.
+        let key: String
+        /// The path relative to the record: the same String as `key` except under Archer-style
+        /// field ids.
+        let relative: String
+        /// The key of the next same-named sibling, once made.
+        var next: KeyID = -1
+        /// The first child of each name, once made.
+        var children: [(name: NameID, key: KeyID)] = []
+        /// Attributes on this element: key, and the place's relative path and suffix.
+        var attributes: [(name: NameID, key: String, relative: String, suffix: String)] = []
+        /// Archer-style field ids resolved on this element: the resolved key's own `Key`.
+        var resolved: [(key: String, id: KeyID)] = []
     }
 
     let recordPath: XMLRecordPath
@@ -50,26 +93,41 @@ struct XMLRecordCollector {
     private(set) var recordCount = 0
 
     private var outer: [OuterFrame] = []
-    /// libxml2 interns names in its dictionary, so one pointer is one name: Strings are made
-    /// once per distinct name, not once per element. The first 32 names seen (a record's element
-    /// and attribute names are usually fewer) are found by a scan of `recentNames`, cheaper than
-    /// hashing the pointer; later ones cost that scan and the dictionary.
-    private var names: [UnsafePointer<UInt8>: String] = [:]
-    private var recentNames: [(pointer: UnsafePointer<UInt8>, name: String)] = []
-    private static let recentNameLimit = 32
     private var outerNames: [String] = []
+    /// libxml2 interns names in its dictionary, so one pointer is one name: a name's String is
+    /// made once per distinct pointer. Pointers are numbered through a small direct-mapped
+    /// cache (a hash of the pointer's bits, no String hashing), then `nameIDs`; two pointers
+    /// with the same text get the same number, so nothing depends on libxml2 interning.
+    private var names: [String] = []
+    private var nameIDs: [UnsafePointer<UInt8>: NameID] = [:]
+    private var idsOfNames: [String: NameID] = [:]
+    private var nameCache: [(pointer: UnsafePointer<UInt8>?, id: NameID)] = Array(
+        repeating: (nil, 0), count: nameCacheSize)
+    private static let nameCacheBits = 6
+    private static let nameCacheSize = 1 << nameCacheBits
+    /// Keys of the current file, the record element's (`""`) first.
+    private var keys: [Key] = [Self.recordKey]
+    private static let recordKey = Key(key: "", relative: "")
+    /// A file whose records never repeat their keys would grow `keys` without end: past this
+    /// many, the tree is started again at the next record.
+    private let keyLimit: Int
     /// The open elements of the current record, the record element first.
     private var frames: [Frame] = []
-    private var fields: [RawField] = []
+    private var fields = XMLFieldBuffer()
+    /// Whether a value went before fields already in `fields` (mixed content), so columns
+    /// must be numbered again when the record ends.
+    private var insertedField = false
     /// The current record's path: `/unload/u_vendor_kpi[3]`.
     private var recordBase = RecordPath.root
-    /// Per open record element, its children's names with how many of each were seen so far,
-    /// as a stack: each frame's run starts at its `siblingStart`.
-    private var siblings: [(name: String, count: Int)] = []
+    /// Per open record element, its children's names with how many of each were seen so far
+    /// and the last one's key, as a stack: each frame's run starts at its `siblingStart`.
+    /// Entries past `siblingCount` are stale, overwritten rather than removed.
+    private var siblings: [(name: NameID, count: Int, key: KeyID)] = []
+    private var siblingCount = 0
     /// Text of the open record elements as a stack: each frame's text runs from its
     /// `textStart` to the end, because a child's text is dropped when the child ends. One
     /// reused buffer instead of an allocation per element.
-    private var text: [UInt8] = []
+    private var text = XMLTextBuffer()
     private var recordLine = 0
     private var completed: [RawRecord] = []
     private var completedHead = 0
@@ -80,29 +138,48 @@ struct XMLRecordCollector {
     /// The id and name attributes of the definition element being read.
     private var pendingDefinition: (id: String?, name: String?) = (nil, nil)
 
-    init(recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil) {
+    /// Creates a collector; `keyLimit` is the number of keys kept before the key tree is
+    /// started again (tests lower it).
+    init(recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil, keyLimit: Int = 1 << 14) {
         self.recordPath = recordPath
         self.maxValueBytes = maxValueBytes
         self.fieldIDs = fieldIDs
+        self.keyLimit = keyLimit
     }
 
-    /// The String of a name libxml2 interned.
-    mutating func name(_ pointer: UnsafePointer<UInt8>) -> String {
-        for entry in recentNames where entry.pointer == pointer { return entry.name }
-        if let known = names[pointer] { return known }
+    /// The number of a name libxml2 interned.
+    mutating func nameID(_ pointer: UnsafePointer<UInt8>) -> NameID {
+        let bits = UInt(bitPattern: pointer)
+        let slot = Int(truncatingIfNeeded: (bits &* 0x9E37_79B9_7F4A_7C15) >> (UInt.bitWidth - Self.nameCacheBits))
+        if nameCache[slot].pointer == pointer { return nameCache[slot].id }
+        let id = nameIDs[pointer] ?? newNameID(pointer)
+        nameCache[slot] = (pointer, id)
+        return id
+    }
+
+    private mutating func newNameID(_ pointer: UnsafePointer<UInt8>) -> NameID {
         let made = String(cString: pointer)
-        if recentNames.count < Self.recentNameLimit {
-            recentNames.append((pointer, made))
+        let id: NameID
+        if let known = idsOfNames[made] {
+            id = known
         } else {
-            names[pointer] = made
+            id = NameID(names.count)
+            names.append(made)
+            idsOfNames[made] = id
         }
-        return made
+        nameIDs[pointer] = id
+        return id
+    }
+
+    /// The String of a numbered name.
+    func name(_ id: NameID) -> String {
+        names[Int(id)]
     }
 
     /// The innermost open element's local name and start line.
     var innermostElement: (name: String, line: Int)? {
-        if let frame = frames.last { return (frame.name, frame.line) }
-        return outer.last.map { ($0.name, $0.line) }
+        if let frame = frames.last { return (name(frame.name), frame.line) }
+        return outer.last.map { (name($0.name), $0.line) }
     }
 
     /// Whether the element just started is inside a record (or is a field definition), so its
@@ -110,8 +187,8 @@ struct XMLRecordCollector {
     var isCapturing: Bool {
         if !frames.isEmpty { return true }
         // Outside records only Archer-style field definitions are of interest.
-        guard let ids = fieldIDs else { return false }
-        return outer.last?.name == ids.definition
+        guard let ids = fieldIDs, let last = outer.last else { return false }
+        return name(last.name) == ids.definition
     }
 
     /// Takes the oldest completed record.
@@ -127,25 +204,9 @@ struct XMLRecordCollector {
     }
 
     /// An element starts at `line`; its attributes follow through ``attribute(_:value:)``.
-    mutating func startElement(_ name: String, line: Int) {
-        if rootName == nil { rootName = name }
-        pendingDefinition = (nil, nil)
+    mutating func startElement(_ name: NameID, line: Int) {
         if frames.isEmpty {
-            let index = Self.nextIndex(of: name, in: &outer)
-            let parentPath = outer.last?.path ?? ""
-            if recordPath.matches(ancestors: outerNames, name: name) {
-                recordCount += 1
-                recordLine = line
-                fields.removeAll(keepingCapacity: true)
-                siblings.removeAll(keepingCapacity: true)
-                recordBase = RecordPath(.element(parent: parentPath, name: name, index: index))
-                frames.append(
-                    Frame(name: name, key: "", relative: "", line: line, slot: 0, textStart: 0, siblingStart: 0))
-            } else {
-                let path = parentPath + "/" + Self.segment(name, index)
-                outer.append(OuterFrame(name: name, path: path, line: line))
-                outerNames.append(name)
-            }
+            startOuterElement(name, line: line)
             return
         }
         let parent = frames.count - 1
@@ -154,70 +215,143 @@ struct XMLRecordCollector {
             // Indentation between children is not a value; mixed content keeps its text.
             dropWhitespaceText(of: parent)
         }
-        let index = nextSiblingIndex(of: name, from: frames[parent].siblingStart)
-        let segment = Self.segment(name, index)
-        let parentKey = frames[parent].key
-        let parentRelative = frames[parent].relative
-        let key = parentKey.isEmpty ? segment : parentKey + "/" + segment
-        let relative =
-            parentRelative == parentKey ? key : parentRelative.isEmpty ? segment : parentRelative + "/" + segment
+        let key = childKey(named: name, of: frames[parent].key, siblingsFrom: frames[parent].siblingStart)
         frames.append(
             Frame(
-                name: name, key: key, relative: relative, line: line, slot: fields.count, textStart: text.count,
-                siblingStart: siblings.count))
+                key: key, name: name, line: line, slot: fields.count, textStart: text.count,
+                siblingStart: siblingCount))
     }
 
-    /// Counts `name` among the children of the frame whose counts start at `start`; its 1-based index.
-    private mutating func nextSiblingIndex(of name: String, from start: Int) -> Int {
+    /// An element starts outside any record: a record, or an element above records.
+    private mutating func startOuterElement(_ id: NameID, line: Int) {
+        let name = name(id)
+        if rootName == nil { rootName = name }
+        pendingDefinition = (nil, nil)
+        let index = outer.isEmpty ? 1 : outer[outer.count - 1].nextIndex(of: id)
+        let parentPath = outer.last?.path ?? ""
+        if recordPath.matches(ancestors: outerNames, name: name) {
+            recordCount += 1
+            recordLine = line
+            fields.removeAll()
+            insertedField = false
+            siblingCount = 0
+            if keys.count > keyLimit { keys = [Self.recordKey] }
+            recordBase = RecordPath(.element(parent: parentPath, name: name, index: index))
+            frames.append(Frame(key: 0, name: id, line: line, slot: 0, textStart: 0, siblingStart: 0))
+        } else {
+            let path = parentPath + "/" + Self.segment(name, index)
+            outer.append(OuterFrame(name: id, path: path, line: line))
+            outerNames.append(name)
+        }
+    }
+
+    /// Counts `name` among the children of the frame whose counts start at `start` and whose
+    /// key is `parent`; the child's key.
+    private mutating func childKey(named name: NameID, of parent: KeyID, siblingsFrom start: Int) -> KeyID {
         var index = start
-        let length = name.utf8.count
-        while index < siblings.count {
-            // Lengths first: most names differ in length, and comparing Strings costs more.
-            if siblings[index].name.utf8.count == length && siblings[index].name == name {
+        while index < siblingCount {
+            if siblings[index].name == name {
                 siblings[index].count += 1
-                return siblings[index].count
+                let previous = Int(siblings[index].key)
+                var next = keys[previous].next
+                if next < 0 {
+                    next = makeKey(name, index: siblings[index].count, parent: parent)
+                    keys[previous].next = next
+                }
+                siblings[index].key = next
+                return next
             }
             index += 1
         }
-        siblings.append((name, 1))
-        return 1
+        var key: KeyID = -1
+        for child in keys[Int(parent)].children where child.name == name {
+            key = child.key
+            break
+        }
+        if key < 0 {
+            key = makeKey(name, index: 1, parent: parent)
+            keys[Int(parent)].children.append((name, key))
+        }
+        if siblingCount < siblings.count {
+            siblings[siblingCount] = (name, 1, key)
+        } else {
+            siblings.append((name, 1, key))
+        }
+        siblingCount += 1
+        return key
+    }
+
+    /// Makes the key of the `index`-th child named `name` of key `parent`.
+    private mutating func makeKey(_ name: NameID, index: Int, parent: KeyID) -> KeyID {
+        let segment = Self.segment(self.name(name), index)
+        let parentKey = keys[Int(parent)].key
+        let parentRelative = keys[Int(parent)].relative
+        let key = parentKey.isEmpty ? segment : parentKey + "/" + segment
+        let relative =
+            parentRelative == parentKey ? key : parentRelative.isEmpty ? segment : parentRelative + "/" + segment
+        keys.append(Key(key: key, relative: relative))
+        return KeyID(keys.count - 1)
     }
 
     /// The path of an open frame, for messages.
     private func path(of frame: Frame) -> String {
-        frame.relative.isEmpty ? recordBase.text : recordBase.text + "/" + frame.relative
+        let relative = keys[Int(frame.key)].relative
+        return relative.isEmpty ? recordBase.text : recordBase.text + "/" + relative
     }
 
     /// An attribute of the element just started, as decoded UTF-8.
-    mutating func attribute(_ name: String, value: UnsafeBufferPointer<UInt8>) {
-        guard var frame = frames.last else {
-            noteDefinition(attribute: name, value: value)
+    mutating func attribute(_ name: NameID, value: UnsafeBufferPointer<UInt8>) {
+        guard let frame = frames.last else {
+            noteDefinition(attribute: self.name(name), value: value)
             return
         }
-        if let ids = fieldIDs, frame.name == ids.field, name == ids.fieldID, frames.count > 1 {
+        var key = Int(frame.key)
+        if let ids = fieldIDs, frames.count > 1, self.name(frame.name) == ids.field, self.name(name) == ids.fieldID {
             // `<Field id="16734">` is keyed by its definition's name: `Vendor`.
-            let id = Self.decodeAttribute(value)
-            let parentKey = frames[frames.count - 2].key
-            let resolved = fieldNames[id] ?? "\(ids.field) \(id)"
-            frame.key = parentKey.isEmpty ? resolved : parentKey + "/" + resolved
-            frames[frames.count - 1] = frame
+            key = Int(resolvedKey(of: frame.key, id: Self.decodeAttribute(value), ids: ids))
+            frames[frames.count - 1].key = KeyID(key)
         }
-        let key = frame.key + "@" + name
-        let place =
-            frame.relative.isEmpty
-            ? FieldPlace.joined(base: recordBase, relative: key, suffix: "")
-            : FieldPlace.joined(base: recordBase, relative: frame.relative, suffix: "/@" + name)
+        var attribute = -1
+        for (index, known) in keys[key].attributes.enumerated() where known.name == name {
+            attribute = index
+            break
+        }
+        if attribute < 0 {
+            let attributeName = self.name(name)
+            let relative = keys[key].relative
+            let attributeKey = keys[key].key + "@" + attributeName
+            keys[key].attributes.append(
+                relative.isEmpty
+                    ? (name, attributeKey, attributeKey, "") : (name, attributeKey, relative, "/@" + attributeName))
+            attribute = keys[key].attributes.count - 1
+        }
+        let known = keys[key].attributes[attribute]
         if value.count > maxValueBytes {
+            let place = FieldPlace.joined(base: recordBase, relative: known.relative, suffix: known.suffix)
             fail(.valueTooLong(path: place.text ?? "", line: frame.line, limit: maxValueBytes))
             return
         }
         fields.append(
-            RawField(key: key, value: Self.decodeAttribute(value), column: 0, line: frame.line, place: place))
+            key: known.key, value: Self.decodeAttribute(value), line: frame.line, base: recordBase,
+            relative: known.relative, suffix: known.suffix)
+    }
+
+    /// The key of a field element whose id resolved to a definition's name (or `Field 99999`).
+    private mutating func resolvedKey(of element: KeyID, id: String, ids: XMLFieldIDs) -> KeyID {
+        let resolved = fieldNames[id] ?? "\(ids.field) \(id)"
+        let parent = frames[frames.count - 2].key
+        let parentKey = keys[Int(parent)].key
+        let key = parentKey.isEmpty ? resolved : parentKey + "/" + resolved
+        for known in keys[Int(element)].resolved where known.key == key { return known.id }
+        keys.append(Key(key: key, relative: keys[Int(element)].relative))
+        let made = KeyID(keys.count - 1)
+        keys[Int(element)].resolved.append((key, made))
+        return made
     }
 
     /// Reads `<FieldDefinition id="…" name="…"/>` outside records into the id → name map.
     private mutating func noteDefinition(attribute name: String, value: UnsafeBufferPointer<UInt8>) {
-        guard let ids = fieldIDs, outer.last?.name == ids.definition else { return }
+        guard let ids = fieldIDs, let last = outer.last, self.name(last.name) == ids.definition else { return }
         if name == ids.definitionID { pendingDefinition.id = Self.decodeAttribute(value) }
         if name == ids.definitionName { pendingDefinition.name = Self.decodeAttribute(value) }
         if let id = pendingDefinition.id, let definitionName = pendingDefinition.name {
@@ -230,7 +364,7 @@ struct XMLRecordCollector {
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !frames.isEmpty else { return }
         let top = frames.count - 1
-        text.append(contentsOf: bytes)
+        text.append(bytes)
         if text.count - frames[top].textStart > maxValueBytes {
             if frames[top].hasChildren && dropWhitespaceText(of: top) { return }
             fail(.valueTooLong(path: path(of: frames[top]), line: frames[top].line, limit: maxValueBytes))
@@ -245,39 +379,32 @@ struct XMLRecordCollector {
             return
         }
         let start = frame.textStart
-        let hasText = !Self.isWhitespace(text[start...])
+        let hasText = !text.isWhitespace(from: start)
         let isRecord = frames.isEmpty
-        let value = hasText || (!isRecord && !frame.hasChildren) ? String(decoding: text[start...], as: UTF8.self) : nil
-        // `removeLast(_:)`, not `removeSubrange(start...)`: the generic replaceSubrange path cost
-        // 3 % of an XML run (perf, 1M records); and only when there is something to remove
-        // (a leaf element has no children), since even an empty removal cost ~90 instructions.
-        if text.count > start { text.removeLast(text.count - start) }
-        if siblings.count > frame.siblingStart { siblings.removeLast(siblings.count - frame.siblingStart) }
+        let value =
+            hasText || (!isRecord && !frame.hasChildren)
+            ? String(decoding: text.bytes(from: start), as: UTF8.self) : nil
+        text.truncate(to: start)
+        siblingCount = frame.siblingStart
         if isRecord {
             if let value {
                 fields.insert(
-                    RawField(
-                        key: "text()", value: value, column: 0, line: frame.line,
-                        place: .joined(base: recordBase, relative: "text()", suffix: "")),
+                    key: "text()", value: value, line: frame.line, base: recordBase, relative: "text()", suffix: "",
                     at: 0)
             }
-            for index in fields.indices { fields[index].column = index + 1 }
-            completed.append(RawRecord(number: recordCount, line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
+            let recordFields = fields.take(renumber: value != nil || insertedField)
+            completed.append(RawRecord(number: recordCount, line: recordLine, fields: recordFields))
         } else if let value {
-            // Made in the call: a RawField built first and then appended was copied and destroyed
-            // once more (callgrind: 3 % of an XML run).
+            let key = Int(frame.key)
             if frame.slot == fields.count {
                 fields.append(
-                    RawField(
-                        key: frame.key, value: value, column: 0, line: frame.line,
-                        place: .joined(base: recordBase, relative: frame.relative, suffix: "")))
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
+                    relative: keys[key].relative, suffix: "")
             } else {
+                insertedField = true
                 fields.insert(
-                    RawField(
-                        key: frame.key, value: value, column: 0, line: frame.line,
-                        place: .joined(base: recordBase, relative: frame.relative, suffix: "")),
-                    at: frame.slot)
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
+                    relative: keys[key].relative, suffix: "", at: frame.slot)
             }
         }
     }
@@ -291,15 +418,6 @@ struct XMLRecordCollector {
         if failure == nil { failure = reason }
     }
 
-    /// Counts `name` among the children of the innermost outer frame and returns its 1-based index.
-    private static func nextIndex(of name: String, in outer: inout [OuterFrame]) -> Int {
-        guard !outer.isEmpty else { return 1 }
-        let last = outer.count - 1
-        let index = outer[last].childCounts[name, default: 0] + 1
-        outer[last].childCounts[name] = index
-        return index
-    }
-
     /// `name`, or `name[n]` for the second and later same-named sibling.
     private static func segment(_ name: String, _ index: Int) -> String {
         index == 1 ? name : "\(name)[\(index)]"
@@ -309,13 +427,15 @@ struct XMLRecordCollector {
     @discardableResult
     private mutating func dropWhitespaceText(of index: Int) -> Bool {
         let start = frames[index].textStart
-        guard Self.isWhitespace(text[start...]) else { return false }
-        text.removeLast(text.count - start)
+        guard text.isWhitespace(from: start) else { return false }
+        text.truncate(to: start)
         return true
     }
 
-    private static func isWhitespace(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    /// Frees the field and text buffers; called once, by the owner of the collector.
+    mutating func freeBuffers() {
+        fields.free()
+        text.free()
     }
 
     /// libxml2 hands attribute values over with entities decoded except `&`, which it leaves as

@@ -105,8 +105,9 @@ public struct XMLRecordReader {
 
     /// What makes the file unusable so far, if anything.
     private func currentFailure() -> XMLReadFailure? {
-        let collector = parser.collector.pointee
-        if let failure = collector.failure { return failure }
+        // Through the pointer: a copy of the collector would retain every array it holds.
+        let collector = parser.collector
+        if let failure = collector.pointee.failure { return failure }
         if let error = parser.error {
             if error.beforeFirstElement { return .noDocumentElement }
             // libxml2 calls text before the first element "Document is empty".
@@ -119,8 +120,8 @@ public struct XMLRecordReader {
         if parser.hasStopped {
             return .notWellFormed(line: 0, libxmlMessage: "libxml2 could not create a parser")
         }
-        if atEnd && collector.recordCount == 0 {
-            return .noRecords(path: options.recordPath, root: collector.rootName)
+        if atEnd && collector.pointee.recordCount == 0 {
+            return .noRecords(path: options.recordPath, root: collector.pointee.rootName)
         }
         return nil
     }

@@ -56,6 +56,7 @@ final class XMLSAXParser {
         if let context { xmlFreeParserCtxt(context) }
         handler.deinitialize(count: 1)
         handler.deallocate()
+        collector.pointee.freeBuffers()
         collector.deinitialize(count: 1)
         collector.deallocate()
     }
@@ -84,8 +85,19 @@ final class XMLSAXParser {
         return Unmanaged<XMLSAXParser>.fromOpaque(context.pointee._private!).takeUnretainedValue()
     }
 
+    /// The collector of the parser behind a callback's context pointer. The parser is not
+    /// retained and released for the call (it owns the context, so it outlives every callback):
+    /// that pair was ~40 instructions per element.
+    private static func collector(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLRecordCollector> {
+        let context = ctx.unsafelyUnwrapped.assumingMemoryBound(to: xmlParserCtxt.self)
+        return Unmanaged<XMLSAXParser>.fromOpaque(context.pointee._private.unsafelyUnwrapped)
+            ._withUnsafeGuaranteedRef { $0.collector }
+    }
+
     /// Stops libxml2 once the collector has failed: nothing after a rejection is parsed.
-    private func stopIfFailed(_ ctx: UnsafeMutableRawPointer?) {
+    private static func stopIfFailed(
+        _ ctx: UnsafeMutableRawPointer?, _ collector: UnsafeMutablePointer<XMLRecordCollector>
+    ) {
         if collector.pointee.failure != nil, let ctx {
             xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
         }
@@ -110,41 +122,40 @@ final class XMLSAXParser {
         handler.pointee.initialized = XML_SAX2_MAGIC
         sluice_xml_silence_handler(handler)
         handler.pointee.startElementNs = { ctx, localname, _, _, _, _, attributeCount, _, attributes in
-            let parser = XMLSAXParser.from(ctx)
             guard let localname else { return }
-            let collector = parser.collector
+            let collector = XMLSAXParser.collector(ctx)
             collector.pointee.startElement(
-                collector.pointee.name(localname), line: Int(xmlSAX2GetLineNumber(ctx)))
-            if collector.pointee.isCapturing, let attributes {
+                collector.pointee.nameID(localname), line: Int(xmlSAX2GetLineNumber(ctx)))
+            if attributeCount > 0, collector.pointee.isCapturing, let attributes {
                 for index in 0..<Int(attributeCount) {
                     let base = index * 5
                     guard let attributeName = attributes[base], let start = attributes[base + 3],
                         let end = attributes[base + 4]
                     else { continue }
                     collector.pointee.attribute(
-                        collector.pointee.name(attributeName),
+                        collector.pointee.nameID(attributeName),
                         value: UnsafeBufferPointer(start: start, count: end - start))
                 }
             }
-            parser.stopIfFailed(ctx)
+            XMLSAXParser.stopIfFailed(ctx, collector)
         }
         handler.pointee.endElementNs = { ctx, _, _, _ in
-            XMLSAXParser.from(ctx).collector.pointee.endElement()
+            XMLSAXParser.collector(ctx).pointee.endElement()
         }
         let characters: charactersSAXFunc = { ctx, bytes, count in
             guard let bytes else { return }
-            let parser = XMLSAXParser.from(ctx)
-            parser.collector.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
-            parser.stopIfFailed(ctx)
+            let collector = XMLSAXParser.collector(ctx)
+            collector.pointee.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            XMLSAXParser.stopIfFailed(ctx, collector)
         }
         handler.pointee.characters = characters
         // Whitespace is text like any other: values are not trimmed.
         handler.pointee.ignorableWhitespace = characters
         handler.pointee.cdataBlock = characters
         handler.pointee.internalSubset = { ctx, _, _, _ in
-            let parser = XMLSAXParser.from(ctx)
-            parser.collector.pointee.doctype(line: Int(xmlSAX2GetLineNumber(ctx)))
-            parser.stopIfFailed(ctx)
+            let collector = XMLSAXParser.collector(ctx)
+            collector.pointee.doctype(line: Int(xmlSAX2GetLineNumber(ctx)))
+            XMLSAXParser.stopIfFailed(ctx, collector)
         }
         handler.pointee.serror = { ctx, error in
             guard let ctx, let error else { return }
