@@ -24,7 +24,7 @@ extension JSONRecordReader {
         var frames = recordFrames
         recordFrames = []
         defer { recordFrames = frames }
-        frames.removeAll(keepingCapacity: true)
+        if !frames.isEmpty { frames.removeAll(keepingCapacity: true) }
         frames.append(Frame(key: "", pointer: "", isArray: false))
         var member = ""
         var escapedMember = ""
@@ -70,7 +70,7 @@ extension JSONRecordReader {
             case .beginObject, .beginArray:
                 frames.append(Frame(key: key, pointer: pointer, isArray: token == .beginArray))
                 continue
-            case .string, .number: value = String(decoding: tokenizer.text, as: UTF8.self)
+            case .string, .number: value = tokenizer.withText { String(decoding: $0, as: UTF8.self) }
             case .literalTrue: value = "true"
             case .literalFalse: value = "false"
             default: value = nil
@@ -78,12 +78,14 @@ extension JSONRecordReader {
             if token == .string && tokenizer.replacedLoneSurrogate {
                 problems.append(loneSurrogateProblem(in: "value", text: value ?? "", column: fields.count + 1))
             }
+            heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
+            bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.textCount)
+            // Last use of key, value and pointer: they move into the field (made before the
+            // count above, it was copied and the temporary destroyed: ~300 instructions a field).
             fields.append(
                 RawField(
                     key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine,
                     place: .joined(base: base, relative: pointer, suffix: "")))
-            heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
-            bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.text.count)
         }
         // The tokenizer throws at an end of file inside an object, so this is not reached.
         throw failure("the file ends inside record \(recordCount)")
@@ -95,14 +97,14 @@ extension JSONRecordReader {
         if position < recentKeys.count {
             var known = recentKeys[position].key
             let same = known.withUTF8 { stored in
-                tokenizer.text.withUnsafeBufferPointer { read in
+                tokenizer.withText { read in
                     stored.count == read.count
                         && (read.isEmpty || memcmp(stored.baseAddress!, read.baseAddress!, read.count) == 0)
                 }
             }
             if same { return recentKeys[position] }
         }
-        let key = String(decoding: tokenizer.text, as: UTF8.self)
+        let key = tokenizer.withText { String(decoding: $0, as: UTF8.self) }
         let made = (key: key, escaped: JSONPointer.escape(key))
         if position < recentKeys.count {
             recentKeys[position] = made
