@@ -89,6 +89,34 @@ struct JSONTokenizer {
             switch lexeme {
             case .between:
                 let byte = chunk[index]
+                // Most bytes between tokens open a key or a string value, or are the ':' or ','
+                // after one: taken here without the general dispatch (~40 instructions each).
+                if byte == JSONByte.quote && expect != .colon && expect != .commaOrEnd && expect != .end {
+                    tokenLine = line
+                    tokenColumn = column
+                    let isKey = expect == .keyOrEndObject || expect == .keyAfterComma
+                    if !isKey { sawValue = true }
+                    startString(isKey: isKey)
+                    column += 1
+                    lastWasCarriageReturn = false
+                    index += 1
+                    if index < chunk.count, let token = try scanString(chunk, at: &index) { return token }
+                    continue
+                }
+                if byte == JSONByte.colon && expect == .colon {
+                    expect = .value
+                    column += 1
+                    lastWasCarriageReturn = false
+                    index += 1
+                    continue
+                }
+                if byte == JSONByte.comma && expect == .commaOrEnd {
+                    expect = containers[containers.count - 1].isObject ? .keyAfterComma : .valueAfterComma
+                    column += 1
+                    lastWasCarriageReturn = false
+                    index += 1
+                    continue
+                }
                 if byte == JSONByte.space || byte == JSONByte.tab || byte == JSONByte.carriageReturn {
                     advance(past: byte)
                     index += 1
