@@ -81,12 +81,14 @@ extension JSONRecordReader {
             }
             heldBytes += key.utf8.count + (value?.utf8.count ?? 0) + pointer.utf8.count
             bufferedBytesHighWater = max(bufferedBytesHighWater, heldBytes + tokenizer.textCount)
-            // Last use of key, value and pointer: they move into the field (made before the
-            // count above, it was copied and the temporary destroyed: ~300 instructions a field).
-            fields.append(
-                RawField(
-                    key: key, value: value, column: fields.count + 1, line: tokenizer.tokenLine,
-                    place: .joined(base: base, relative: pointer, suffix: "")))
+            // Key, value and pointer are moved into the field, not copied (7 M instructions fewer
+            // for 20k records, callgrind). The field itself is still copied into the array and the
+            // original destroyed (~310 instructions a field): neither `consume` nor the order of
+            // these lines removed that.
+            let field = RawField(
+                key: consume key, value: consume value, column: fields.count + 1, line: tokenizer.tokenLine,
+                place: .joined(base: base, relative: consume pointer, suffix: ""))
+            fields.append(consume field)
         }
         // The tokenizer throws at an end of file inside an object, so this is not reached.
         throw failure("the file ends inside record \(recordCount)")
