@@ -91,8 +91,8 @@ extension JSONTokenizer {
     /// The index of the first byte at or after `start` that ends a run of plain string bytes:
     /// a quote, a backslash, a control byte or a non-ASCII byte; `chunk.count` if none does.
     ///
-    /// Eight bytes at a time: a byte-by-byte loop was ~8 instructions a byte of every key and
-    /// value (callgrind, 20k records).
+    /// Eight bytes at a time: with the byte-by-byte loop `scanString` took 66 M instructions
+    /// for 20k records (keys and values of ~12 bytes), with this 47 M (callgrind).
     @inline(__always)
     static func plainRunEnd(_ chunk: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var index = start
