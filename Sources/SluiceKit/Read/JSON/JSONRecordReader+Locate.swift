@@ -39,10 +39,10 @@ extension JSONRecordReader {
         var count = 0
         while let token = try nextToken() {
             if token == .endObject { break }
-            if let target, tokenizer.text == target { return "" }
+            if let target, tokenizer.withText({ $0.elementsEqual(target) }) { return "" }
             count += 1
             if keys.count < Self.listedKeyLimit {
-                keys.append("'\(String(decoding: tokenizer.text, as: UTF8.self))'")
+                keys.append("'" + tokenizer.withText { String(decoding: $0, as: UTF8.self) } + "'")
             }
             try skipValue()
         }
@@ -72,9 +72,11 @@ extension JSONRecordReader {
             let depth = tokenizer.depth
             if token == .endObject && depth < openAncestors {
                 openAncestors = depth
-            } else if token == .key && depth == openAncestors && tokenizer.text == pathTokens[depth - 1] {
+            } else if token == .key && depth == openAncestors
+                && tokenizer.withText({ $0.elementsEqual(pathTokens[depth - 1]) })
+            {
                 let place = depth == 1 ? "the top level" : "'\(dotted(depth - 1))'"
-                let key = String(decoding: tokenizer.text, as: UTF8.self)
+                let key = tokenizer.withText { String(decoding: $0, as: UTF8.self) }
                 throw failure(
                     "key '\(key)' appears more than once in \(place) at line \(tokenizer.tokenLine); "
                         + "only one records array is allowed")

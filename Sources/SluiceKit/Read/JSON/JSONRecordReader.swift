@@ -41,6 +41,9 @@ public struct JSONRecordReader {
     /// record that repeats them (almost every one) reuses those Strings instead of making and
     /// escaping one per member.
     var recentKeys: [(key: String, escaped: String)] = []
+    /// Those names' bytes back to back, and where each ends.
+    var recentKeyBytes: [UInt8] = []
+    var recentKeyEnds: [Int] = []
     /// The open containers of the record being read, kept to reuse their storage.
     var recordFrames: [Frame] = []
     /// The most bytes of keys, values and pointers held for one record, plus the token being read.
@@ -113,6 +116,19 @@ public struct JSONRecordReader {
     mutating func nextToken() throws(ReadError) -> JSONToken? {
         while true {
             if let chunk, chunkIndex < chunk.count {
+                if sliceSize >= chunk.count - chunkIndex {
+                    // The rest of the chunk, as it is: no slice made per token.
+                    var index = chunkIndex
+                    let token: JSONToken?
+                    do throws(JSONSyntaxError) {
+                        token = try tokenizer.next(in: chunk, at: &index)
+                    } catch {
+                        throw failure(error.description)
+                    }
+                    chunkIndex = index
+                    if let token { return token }
+                    continue
+                }
                 let piece = UnsafeBufferPointer(rebasing: chunk[chunkIndex..<min(chunk.count, chunkIndex + sliceSize)])
                 var index = 0
                 let token: JSONToken?

@@ -89,5 +89,48 @@ extension ReadTests {
                 try JSONTokenizer.validate(Array(tooDeep.utf8))
             }
         }
+
+        /// The eight-bytes-at-a-time scan stops exactly where a byte-by-byte one does: every
+        /// byte that ends a plain run, at every position of two words and a tail, after plain
+        /// bytes that sit next to the special ones in value (0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F).
+        @Test func plainRunEndMatchesByteByByte() {
+            let special: [UInt8] = [0x00, 0x1F, 0x22, 0x5C, 0x80, 0xC3, 0xFF]
+            let plain: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0x61]
+            for length in 0...19 {
+                for filler in plain {
+                    let bytes = [UInt8](repeating: filler, count: length)
+                    bytes.withUnsafeBufferPointer { buffer in
+                        #expect(JSONTokenizer.plainRunEnd(buffer, from: 0) == length)
+                    }
+                    for position in 0..<length {
+                        for byte in special {
+                            var marked = bytes
+                            marked[position] = byte
+                            // A second special byte later must not move the first.
+                            if position + 3 < length { marked[position + 3] = 0x00 }
+                            marked.withUnsafeBufferPointer { buffer in
+                                #expect(JSONTokenizer.plainRunEnd(buffer, from: 0) == position)
+                                if position > 0 {
+                                    #expect(JSONTokenizer.plainRunEnd(buffer, from: 1) == position)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /// A string read whole from the chunk and one assembled across chunks, with escapes or
+        /// UTF-8, give the same text, positions and tokens.
+        @Test func stringsInAndAcrossChunksAgree() throws {
+            let text = #"{"plain": "abcdefghijklmnopqrstuvwxyz", "esc": "a\"b\u0041", "é": "ü€😀", "n": null}"#
+            let expected = [
+                "1:1 beginObject", "1:2 key(plain)", "1:11 string(abcdefghijklmnopqrstuvwxyz)", "1:41 key(esc)",
+                "1:48 string(a\"bA)", "1:62 key(é)", "1:67 string(ü€😀)", "1:74 key(n)", "1:79 null", "1:83 endObject",
+            ]
+            for chunkSize in [1, 2, 3, 7, 8, 9, 1 << 20] {
+                #expect(try Self.tokens(text, chunkSize: chunkSize) == expected)
+            }
+        }
     }
 }
