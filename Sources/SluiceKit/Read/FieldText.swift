@@ -55,6 +55,12 @@ enum FieldText {
         while i + 8 <= bytes.count, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
             i += 8
         }
+        // The last partial word is checked as the last eight bytes, overlapping what was checked.
+        if i < bytes.count, i + 8 > bytes.count, bytes.count >= 8,
+            raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+        {
+            return bytes.count
+        }
         while i < bytes.count, bytes[i] < 0x80 { i += 1 }
         return i
     }
