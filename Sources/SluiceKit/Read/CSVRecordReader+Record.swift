@@ -1,51 +1,64 @@
 extension CSVRecordReader {
     /// Builds the record for the current row: one field per header column, plus its problems.
+    ///
+    /// The fields are made in place in the record's array (see ``CSVFieldLayout``), the header's
+    /// key Strings shared, not copied.
     func makeRecord() -> RawRecord {
         let count = scanner.fieldCount
-        var fields: [RawField] = []
-        fields.reserveCapacity(header.count)
+        let columns = header.count
+        let shared = min(count, columns)
+        let lastLine = scanner.fieldLine(count - 1)
         var problems: [ReadProblem] = []
-        var extras: [String] = []
-        for index in 0..<count {
-            let (value, isValid) = fieldString(index)
-            let line = scanner.fieldLines[index]
-            if !isValid {
-                problems.append(invalidEncodingProblem(field: index, line: line))
-            }
-            if index < header.count {
-                fields.append(RawField(key: header[index], value: value, column: index + 1, line: line, place: .none))
-            } else {
-                extras.append(value)
+        let layout = CSVFieldLayout.fast
+        let fields = header.withUnsafeBufferPointer { keys in
+            [RawField](unsafeUninitializedCapacity: columns) { buffer, initialized in
+                guard let out = buffer.baseAddress else { return }
+                for index in 0..<shared {
+                    let (value, isValid) = FieldText.decode(scanner.fieldBytes(index))
+                    let line = scanner.fieldLine(index)
+                    if !isValid {
+                        problems.append(invalidEncodingProblem(field: index, line: line))
+                    }
+                    CSVFieldLayout.initialize(
+                        out + index, layout: layout, key: keys[index], value: value, column: index + 1, line: line)
+                    initialized = index + 1
+                }
+                for index in shared..<columns {
+                    CSVFieldLayout.initialize(
+                        out + index, layout: layout, key: keys[index], value: nil, column: index + 1, line: lastLine)
+                    initialized = index + 1
+                }
             }
         }
-        let lastLine = scanner.fieldLines[count - 1]
-        if count < header.count {
-            for index in count..<header.count {
-                fields.append(RawField(key: header[index], value: nil, column: index + 1, line: lastLine, place: .none))
-            }
+        if count < columns {
             problems.append(
                 ReadProblem(
                     ruleID: "ragged-row", line: scanner.rowLine, column: count + 1,
                     message:
-                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(header.count, "column"))",
+                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(columns, "column"))",
                     hint: "check for a missing delimiter or a line break inside an unquoted value"))
-        } else if count > header.count {
+        } else if count > columns {
+            var extras: [String] = []
+            for index in columns..<count {
+                let (value, isValid) = FieldText.decode(scanner.fieldBytes(index))
+                if !isValid {
+                    problems.append(invalidEncodingProblem(field: index, line: scanner.fieldLine(index)))
+                }
+                extras.append(value)
+            }
             problems.append(
                 ReadProblem(
-                    ruleID: "ragged-row", line: scanner.rowLine, column: header.count + 1,
+                    ruleID: "ragged-row", line: scanner.rowLine, column: columns + 1,
                     rawValue: extras.joined(separator: String(UnicodeScalar(detectedDelimiter))),
                     message:
-                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(header.count, "column"))",
+                        "row has \(Counting.noun(count, "value")); the header has \(Counting.noun(columns, "column"))",
                     hint: "quote values that contain the delimiter, or add the missing header cells"))
         }
         return RawRecord(number: 0, line: scanner.rowLine, fields: fields, problems: problems)
     }
 
     private func invalidEncodingProblem(field index: Int, line: Int) -> ReadProblem {
-        let range = scanner.fieldRange(index)
-        let raw = scanner.bytes.withUnsafeBufferPointer {
-            FieldText.escapingInvalidBytes(UnsafeBufferPointer(rebasing: $0[range]))
-        }
+        let raw = FieldText.escapingInvalidBytes(scanner.fieldBytes(index))
         let hint =
             encoding.form == .utf8
             ? "declare the file's encoding in the feed (encoding: windows-1252) or ask the vendor for UTF-8"

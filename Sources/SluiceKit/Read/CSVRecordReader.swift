@@ -3,7 +3,7 @@ import Foundation
 /// Reads a CSV file as a stream of ``RawRecord``s: the read stage's entry point for CSV.
 ///
 /// The file is read through one reused buffer, transcoded to UTF-8 (a byte order mark wins
-/// over the declared encoding), scanned byte by byte, and only the emitted values become
+/// over the declared encoding), scanned (plain runs eight bytes at a time), and only the emitted values become
 /// Strings. Memory is the buffers plus the current row (plus `dropLastRows` records held
 /// back), whatever the file size. The reader owns an open file; copies share it, so use one
 /// copy only.
@@ -130,8 +130,7 @@ public struct CSVRecordReader {
 
     /// Field `index` of the current row as text, with whether its bytes were valid.
     func fieldString(_ index: Int) -> (value: String, isValid: Bool) {
-        let range = scanner.fieldRange(index)
-        return scanner.bytes.withUnsafeBufferPointer { FieldText.decode(UnsafeBufferPointer(rebasing: $0[range])) }
+        FieldText.decode(scanner.fieldBytes(index))
     }
 
     /// Whether the current row's first non-empty value, trimmed, matches the drop pattern.

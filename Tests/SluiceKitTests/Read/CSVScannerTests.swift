@@ -83,6 +83,44 @@ extension ReadTests {
             #expect(Self.scan(text, chunkSize: 1) == expected)
         }
 
+        /// Fields of every length from 0 to 20 bytes, so each stop byte falls at every place in
+        /// the eight-byte words the scanner reads, quoted and not, fed in chunks of several sizes.
+        @Test(arguments: [1, 3, 7, 8, 9, 64, 1 << 20])
+        func everyFieldLengthAndChunkSize(chunkSize: Int) {
+            var text = ""
+            var expected: [ScannedRow] = []
+            var line = 1
+            for length in 0...20 {
+                let plain = String((0..<length).map { Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))) })
+                let withQuote = String(plain.prefix(length / 2)) + "\"" + String(plain.dropFirst(length / 2))
+                let withBreak = String(plain.prefix(length / 3)) + "\r\n" + String(plain.dropFirst(length / 3))
+                let escaped = String(plain.prefix(length / 2)) + "\"\"" + String(plain.dropFirst(length / 2))
+                text += plain + "," + "\"" + escaped + "\","
+                text += "\"" + withBreak + "\"" + "," + plain + "x" + "\r\n"
+                expected.append(
+                    .init(
+                        line: line, fields: [plain, withQuote, withBreak, plain + "x"],
+                        fieldLines: [line, line, line, line + 1]))
+                line += 2
+            }
+            #expect(Self.scan(text, chunkSize: chunkSize) == expected)
+        }
+
+        /// A row wider than the scanner's first buffers (4096 bytes, 64 fields) grows them and
+        /// keeps what was scanned before.
+        @Test func rowWiderThanTheFirstBuffers() {
+            let fields = (0..<300).map {
+                String(repeating: Character(UnicodeScalar(UInt8(ascii: "a") + UInt8($0 % 26))), count: $0)
+            }
+            let text = fields.joined(separator: ",") + "\nend\n"
+            let expected: [ScannedRow] = [
+                .init(line: 1, fields: fields, fieldLines: Array(repeating: 1, count: 300)),
+                .init(line: 2, fields: ["end"], fieldLines: [2]),
+            ]
+            #expect(Self.scan(text) == expected)
+            #expect(Self.scan(text, chunkSize: 5) == expected)
+        }
+
         @Test func unclosedQuoteIsReportedWhereItOpened() {
             var scanner = CSVScanner(delimiter: UInt8(ascii: ","), quote: UInt8(ascii: "\""))
             let bytes = Array("a,b\nc,\"d\n".utf8)
