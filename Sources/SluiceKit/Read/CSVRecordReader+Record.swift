@@ -1,15 +1,14 @@
 extension CSVRecordReader {
     /// Builds the record for the current row: one field per header column, plus its problems.
     ///
-    /// The fields are made in place in the record's array (see ``CSVFieldLayout``), the header's
-    /// key Strings shared, not copied.
+    /// The fields are made in place in the record's array with `RawField`'s memberwise
+    /// initialiser (no temporary to copy and destroy), the header's key Strings shared, not copied.
     func makeRecord() -> RawRecord {
         let count = scanner.fieldCount
         let columns = header.count
         let shared = min(count, columns)
         let lastLine = scanner.fieldLine(count - 1)
         var problems: [ReadProblem] = []
-        let layout = CSVFieldLayout.fast
         let fields = header.withUnsafeBufferPointer { keys in
             [RawField](unsafeUninitializedCapacity: columns) { buffer, initialized in
                 guard let out = buffer.baseAddress else { return }
@@ -19,13 +18,13 @@ extension CSVRecordReader {
                     if !isValid {
                         problems.append(invalidEncodingProblem(field: index, line: line))
                     }
-                    CSVFieldLayout.initialize(
-                        out + index, layout: layout, key: keys[index], value: value, column: index + 1, line: line)
+                    (out + index).initialize(
+                        to: RawField(key: keys[index], value: value, column: index + 1, line: line, place: .none))
                     initialized = index + 1
                 }
                 for index in shared..<columns {
-                    CSVFieldLayout.initialize(
-                        out + index, layout: layout, key: keys[index], value: nil, column: index + 1, line: lastLine)
+                    (out + index).initialize(
+                        to: RawField(key: keys[index], value: nil, column: index + 1, line: lastLine, place: .none))
                     initialized = index + 1
                 }
             }
