@@ -2,11 +2,6 @@
 /// the one array the record keeps: with an `Array`, `removeAll(keepingCapacity:)` after
 /// handing it to a record allocated a second buffer per record.
 ///
-/// A `RawField` made through its initialiser is still copied once into place and the original
-/// destroyed (here as with `Array.append`; ~310 instructions per value, callgrind). That comes
-/// from `RawField` itself (a standalone -O build shows it for a struct with an explicit
-/// initialiser, not for one with the memberwise initialiser), which is outside this folder.
-///
 /// Not a class, so the collector reaches it without exclusivity checks; whoever owns the
 /// collector calls ``free()`` once, and copies of it never do.
 struct XMLFieldBuffer {
@@ -21,12 +16,9 @@ struct XMLFieldBuffer {
         key: consuming String, value: consuming String, line: Int, base: consuming RecordPath,
         relative: consuming String, suffix: consuming String
     ) {
-        let slot = reserveSlot(at: count)
-        slot.initialize(
-            to: RawField(
-                key: key, value: value, column: count + 1, line: line,
-                place: .joined(base: base, relative: relative, suffix: suffix)))
-        count += 1
+        insert(
+            key: consume key, value: consume value, line: line, base: consume base, relative: consume relative,
+            suffix: consume suffix, at: count)
     }
 
     /// Puts a field at `index`, moving later fields on by one; their columns are numbered again
@@ -55,14 +47,8 @@ struct XMLFieldBuffer {
     }
 
     private mutating func grow() {
-        let newCapacity = max(16, capacity * 2)
-        let newBase = UnsafeMutablePointer<RawField>.allocate(capacity: newCapacity)
-        if let base {
-            newBase.moveInitialize(from: base, count: count)
-            base.deallocate()
-        }
-        base = newBase
-        capacity = newCapacity
+        capacity = max(16, capacity * 2)
+        base = movedToLarger(base, count: count, capacity: capacity)
     }
 
     /// The fields as an array, columns numbered 1… in order when `renumber` is set; the
@@ -113,14 +99,8 @@ struct XMLTextBuffer {
     }
 
     private mutating func grow(to needed: Int) {
-        let newCapacity = max(needed, capacity * 2, 256)
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        if let base {
-            newBase.update(from: base, count: count)
-            base.deallocate()
-        }
-        base = newBase
-        capacity = newCapacity
+        capacity = max(needed, capacity * 2, 256)
+        base = movedToLarger(base, count: count, capacity: capacity)
     }
 
     /// Drops the bytes from `start` on.
@@ -153,4 +133,17 @@ struct XMLTextBuffer {
         count = 0
         capacity = 0
     }
+}
+
+/// A new allocation of `capacity` elements holding the first `count` moved from `base`, which
+/// is freed: how both buffers grow.
+private func movedToLarger<Element>(
+    _ base: UnsafeMutablePointer<Element>?, count: Int, capacity: Int
+) -> UnsafeMutablePointer<Element> {
+    let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity)
+    if let base {
+        larger.moveInitialize(from: base, count: count)
+        base.deallocate()
+    }
+    return larger
 }
