@@ -32,9 +32,6 @@ struct KeyTable {
 
     var count: Int { entries.count }
 
-    /// The number of table slots (a power of two; grows when three quarters are used).
-    var slotCount: Int { table.count }
-
     /// The slot holding the key, or the empty slot where it would go.
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash keyHash: UInt64) -> Int {
         let mask = table.count - 1
