@@ -13,6 +13,13 @@ public final class FeedChecker {
     /// Per field, its `unique` rule (the values seen in the current file), or nil.
     @exclusivity(unchecked) private var uniqueFields: [UniqueRule?]
     @exclusivity(unchecked) private var currentFile: String?
+    /// The `unique` checks of the record ``validate(_:binding:file:)`` is checking (reused).
+    @exclusivity(unchecked) private var serialDeferred: [DeferredUnique] = []
+    /// Per field, whether it has a `unique` rule; read (never the rules' state) by ``checkAlone``.
+    private let hasUniqueRule: [Bool]
+    /// Whether any field has a `unique` rule or the feed a `unique-key`: else nothing depends on
+    /// the records before.
+    private let hasUniqueState: Bool
     private let vendorIndex: Int?
     /// The vendor's name when the feed states it (`vendor: Name`), else nil.
     private let vendorName: String?
@@ -48,6 +55,8 @@ public final class FeedChecker {
             CompareRule(spec: $0, leftIndex: index($0.left), rightIndex: index($0.right))
         }
         uniqueFields = feed.fields.map { field in field.unique.map { UniqueRule(severity: $0) } }
+        hasUniqueRule = feed.fields.map { $0.unique != nil }
+        hasUniqueState = feed.uniqueKey != nil || feed.fields.contains { $0.unique != nil }
         self.uniqueKey = feed.uniqueKey.map { UniqueKeyRule(spec: $0, indices: $0.fields.map(index)) }
         switch feed.vendor {
         case .field(let name):
@@ -103,12 +112,39 @@ public final class FeedChecker {
         currentFile = nil
     }
 
-    /// Maps, normalises and checks one record of a file.
+    /// Maps, normalises and checks one record of a file: ``checkAlone(_:binding:file:record:deferred:)``
+    /// then, at once, ``checkInOrder(_:deferred:file:)``. Records must come in file order.
+    public func validate(_ raw: RawRecord, binding: HeaderBinding, file: String) -> ValidatedRecord {
+        serialDeferred.removeAll(keepingCapacity: true)
+        var record = checkAlone(raw, binding: binding, file: file, record: 0, deferred: &serialDeferred)
+        checkInOrder(&record, deferred: serialDeferred[...], file: file)
+        return record
+    }
+
+    /// A field's `unique` check left for ``checkInOrder(_:deferred:file:)``: it depends on the
+    /// records before, so it is made in file order, where a parallel check stage can make it.
+    struct DeferredUnique: Sendable {
+        /// The record's index in its batch.
+        let record: Int32
+        /// The feed field.
+        let field: Int32
+        /// Where its finding goes among the record's findings (the field's own position).
+        let position: Int32
+    }
+
+    /// Maps, normalises and checks one record as far as it depends on that record alone: every
+    /// check but the `unique` rules, whose checks are appended to `deferred` (with `record` as
+    /// the record's index) for ``checkInOrder(_:deferred:file:)``.
+    ///
+    /// Reads only what the initialiser set, never the `unique` state: several threads may call
+    /// it at once, while another makes the in-order checks.
     ///
     /// One pass over the fields: each raw value is read from `raw` through the binding (no
     /// per-record arrays of raw values, columns or outcomes), normalised, and checked at once.
     /// Findings are rare; those made before the vendor is known get it at the end.
-    public func validate(_ raw: RawRecord, binding: HeaderBinding, file: String) -> ValidatedRecord {
+    func checkAlone(
+        _ raw: RawRecord, binding: HeaderBinding, file: String, record: Int, deferred: inout [DeferredUnique]
+    ) -> ValidatedRecord {
         let count = normalisers.count
         let fieldColumns = binding.columns
         var values: [NormalisedValue?] = []
@@ -151,12 +187,11 @@ public final class FeedChecker {
                     }
                 }
                 // At the field's own position, so a record's findings stay in field order.
-                if passed, uniqueFields[index] != nil,
-                    let violation = uniqueFields[index]?.check(
-                        value, field: fieldNames[index], line: raw.line, record: raw.number),
-                    let severity = uniqueFields[index]?.severity
-                {
-                    findings.append(finding(severity, UniqueRule.id, violation, field: index, raw, fieldColumns, file))
+                if passed, hasUniqueRule[index] {
+                    deferred.append(
+                        DeferredUnique(
+                            record: Int32(truncatingIfNeeded: record), field: Int32(truncatingIfNeeded: index),
+                            position: Int32(truncatingIfNeeded: findings.count)))
                 }
                 values.append(value)
             }
@@ -165,19 +200,6 @@ public final class FeedChecker {
             if let violation = rule.violation(left: values[rule.leftIndex], right: values[rule.rightIndex]) {
                 findings.append(
                     finding(rule.spec.severity, rule.id, violation, field: rule.leftIndex, raw, fieldColumns, file))
-            }
-        }
-        if uniqueKey != nil, !findings.contains(where: { $0.severity == .error }), let key = uniqueKey?.key(of: values)
-        {
-            // Accessed through the optional each time so the key set is never copied.
-            let place = UniqueKeyRule.FirstSeen(file: file, line: raw.line, record: raw.number)
-            if let violation = uniqueKey?.check(key: key, values: values, at: place), let spec = uniqueKey?.spec {
-                findings.append(
-                    finding(
-                        spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first, raw, fieldColumns,
-                        file))
-            } else {
-                currentFile = file
             }
         }
         let vendor: String
@@ -197,6 +219,55 @@ public final class FeedChecker {
         return ValidatedRecord(
             raw: raw, fieldColumns: fieldColumns, values: values, problems: problems, vendor: vendor, findings: findings
         )
+    }
+
+    /// The checks of a record that depend on the records before it: the `unique` checks
+    /// ``checkAlone(_:binding:file:record:deferred:)`` left for it, then `unique-key` (only a
+    /// record with no error so far has its key remembered). Records must come in file order,
+    /// on one thread at a time.
+    func checkInOrder(_ record: inout ValidatedRecord, deferred: ArraySlice<DeferredUnique>, file: String) {
+        guard hasUniqueState else { return }
+        let fieldColumns = record.fieldColumns
+        var added: [Finding] = []
+        var inserted = 0
+        for entry in deferred {
+            let index = Int(entry.field)
+            guard let value = record.values[index],
+                let violation = uniqueFields[index]?.check(
+                    value, field: fieldNames[index], line: record.raw.line, record: record.raw.number),
+                let severity = uniqueFields[index]?.severity
+            else { continue }
+            added = [finding(severity, UniqueRule.id, violation, field: index, record.raw, fieldColumns, file)]
+            settle(&added, of: record, fieldColumns: fieldColumns)
+            record.findings.insert(added[0], at: Int(entry.position) + inserted)
+            inserted += 1
+        }
+        if uniqueKey != nil, !record.isRejected, let key = uniqueKey?.key(of: record.values) {
+            // Accessed through the optional each time so the key set is never copied.
+            let raw = record.raw
+            let place = UniqueKeyRule.FirstSeen(file: file, line: raw.line, record: raw.number)
+            if let violation = uniqueKey?.check(key: key, values: record.values, at: place), let spec = uniqueKey?.spec
+            {
+                added = [
+                    finding(
+                        spec.severity, UniqueKeyRule.id, violation, field: uniqueKey?.indices.first, raw, fieldColumns,
+                        file)
+                ]
+                settle(&added, of: record, fieldColumns: fieldColumns)
+                record.findings.append(added[0])
+            } else {
+                currentFile = file
+            }
+        }
+    }
+
+    /// Gives findings made in order the record's vendor and masks their personal data, as
+    /// ``checkAlone(_:binding:file:record:deferred:)`` does for the others.
+    private func settle(_ findings: inout [Finding], of record: ValidatedRecord, fieldColumns: [Int?]) {
+        for index in findings.indices { findings[index].vendor = record.vendor }
+        if !piiIndices.isEmpty {
+            maskPII(&findings, raw: record.raw, fieldColumns: fieldColumns, values: record.values)
+        }
     }
 
     /// The raw text of a feed field in a record (`nil` when its column is absent or the row is short).

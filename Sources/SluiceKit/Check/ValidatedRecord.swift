@@ -69,6 +69,12 @@ public struct ValidatedRecord: Sendable {
         findings.contains { $0.severity == .error }
     }
 
+    /// Per feed field, the index of its value in `raw.fields` (empty for records made by hand).
+    var fieldColumns: [Int?] {
+        if case .bound(let columns) = sources { return columns }
+        return []
+    }
+
     /// The raw text of a feed field (`nil` when the column is absent or the row is short).
     public func rawValue(at field: Int) -> String? {
         switch sources {

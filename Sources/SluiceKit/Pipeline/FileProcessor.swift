@@ -49,6 +49,11 @@ struct FileProcessor {
                 source: .readStage(ReadStage(reader: reader, batchSize: batchSize, queued: queued)), binder: binder,
                 checker: checker, file: file.displayPath, batchSize: batchSize)
             return try processInStages(stage, queued: queued, feed: feed, file: file, kpis: fileKPIs)
+        case .parallel(let checkers, let batchSize, let queued):
+            let read = ReadStage(reader: reader, batchSize: batchSize, queued: queued)
+            let worker = CheckWorker(binder: binder, checker: checker, file: file.displayPath)
+            return try processInParallel(
+                read, worker, checkers: checkers, queued: queued, feed: feed, file: file, kpis: fileKPIs)
         }
     }
 
@@ -97,6 +102,44 @@ struct FileProcessor {
                     try take(&batch[index], feed: feed, file: file, kpis: kpis, counts: &counts)
                 }
                 queue.giveBack(batch)
+            case .end(let dropped):
+                return finish(counts, dropped: dropped)
+            case .stopped(let stop):
+                return stop.outcome
+            }
+        }
+    }
+
+    /// A read stage, `checkers` check workers and this thread, the writing stage, which takes the
+    /// checked batches in file order and makes the checks that depend on the records before
+    /// (``FeedChecker/checkInOrder(_:deferred:file:)``) before writing each record. Outputs are
+    /// the same, in the same order, as ``processSerially(reader:binder:feed:file:kpis:)``'s; on
+    /// any way out of here the other threads are stopped and have finished.
+    private func processInParallel(
+        _ read: ReadStage, _ worker: CheckWorker, checkers: Int, queued: Int, feed: FeedSpec, file: InboxFile,
+        kpis: KPIFileCollector
+    ) throws(OutputError) -> Outcome {
+        let handover = CheckHandover(capacity: queued * (checkers + 1), threads: checkers + 1)
+        ReadStage.start(read, masked: !checker.piiIndices.isEmpty, into: handover)
+        for _ in 0..<checkers { CheckWorker.start(worker, on: handover) }
+        defer {
+            handover.cancel()
+            handover.waitForThreads()
+        }
+        var counts = RecordCounts()
+        while true {
+            switch handover.take() {
+            case .records(var batch):
+                var next = batch.deferred.startIndex
+                for index in batch.records.indices {
+                    var end = next
+                    while end < batch.deferred.endIndex, batch.deferred[end].record == index { end += 1 }
+                    checker.checkInOrder(
+                        &batch.records[index], deferred: batch.deferred[next..<end], file: file.displayPath)
+                    next = end
+                    try take(&batch.records[index], feed: feed, file: file, kpis: kpis, counts: &counts)
+                }
+                handover.giveBack(batch)
             case .end(let dropped):
                 return finish(counts, dropped: dropped)
             case .stopped(let stop):

@@ -11,6 +11,11 @@ enum RecordStaging: Sendable, Hashable {
     /// As `twoStage`, but a third thread reads the file and hands raw records to stage A, which
     /// binds and checks them: the reader and the checks no longer share one core's time.
     case threeStage(batchSize: Int, queued: Int)
+    /// As `threeStage`, but `checkers` threads check batches at once (each binds and checks what
+    /// a record alone decides), and the writing stage makes the checks that depend on the
+    /// records before (`unique`, `unique-key`) in file order. At most `queued` batches per
+    /// checker, and `queued` more, are in flight.
+    case parallel(checkers: Int, batchSize: Int, queued: Int)
 
     /// Records per hand-over and batches waiting, unless the environment says otherwise.
     /// Measured on 1M CSV rows (2 cores, release): batches of 2048 records cost 55 % more CPU
@@ -20,12 +25,20 @@ enum RecordStaging: Sendable, Hashable {
     static let batchSize = 64
     static let queued = 2
 
-    /// Three stages when the machine has a second core, else one thread. Measured on 1M rows
-    /// (2 cores, idle, release): three stages took CSV from 5.1–6.2 s to 4.8–5.7 s and NDJSON
-    /// from 7.8–9.6 s to 6.5–7.5 s against two; XML is bound by its reader either way.
-    /// `SLUICE_THREADS=1` in the environment forces one thread, `2` two stages, `3` or more
-    /// three; `SLUICE_BATCH_RECORDS` sets the records per hand-over and `SLUICE_QUEUED_BATCHES`
-    /// the batches waiting at most (both for measuring).
+    /// Check workers at most, whatever the number of cores: the read and writing stages are one
+    /// thread each, so more checkers would wait for them.
+    static let maxCheckers = 8
+
+    /// Three stages when the machine has two or three cores, else one thread; from four cores, a
+    /// read stage, a check worker for each core beyond two (at most ``maxCheckers``) and a
+    /// writing stage. Measured on 1M rows (2 cores, idle, release): three stages took CSV from
+    /// 5.1–6.2 s to 4.8–5.7 s and NDJSON from 7.8–9.6 s to 6.5–7.5 s against two, and the check
+    /// stage was then the busiest thread; two check workers on the same two cores measured no
+    /// faster (CSV 5.08–5.48 s against 5.04–5.12 s) for 0.5–1 s more CPU, as the cores were
+    /// then full (BENCHMARKS.md). `SLUICE_THREADS=1` in the environment forces one thread, `2`
+    /// two stages, `3` three, `N` above 3 a read stage, N − 2 check workers and a writing stage;
+    /// `SLUICE_BATCH_RECORDS` sets the records per hand-over and `SLUICE_QUEUED_BATCHES` the
+    /// batches waiting at most (both for measuring).
     static var `default`: RecordStaging {
         from(environment: ProcessInfo.processInfo.environment, cores: ProcessInfo.processInfo.activeProcessorCount)
     }
@@ -38,7 +51,10 @@ enum RecordStaging: Sendable, Hashable {
         let batch = environment["SLUICE_BATCH_RECORDS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         let waiting = environment["SLUICE_QUEUED_BATCHES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
         if threads == 2 { return .twoStage(batchSize: batch ?? batchSize, queued: waiting ?? queued) }
-        return .threeStage(batchSize: batch ?? batchSize, queued: waiting ?? queued)
+        let total = threads ?? cores
+        if total < 4 { return .threeStage(batchSize: batch ?? batchSize, queued: waiting ?? queued) }
+        let checkers = min(total - 2, maxCheckers)
+        return .parallel(checkers: checkers, batchSize: batch ?? batchSize, queued: waiting ?? queued)
     }
 }
 

@@ -27,7 +27,7 @@ struct ValidationStage {
     /// Starts the stage on a new thread; it ends with `.end` or `.stopped` in `queue`, or
     /// early when the writing stage cancels, and then calls ``BatchQueue/producerFinished()``.
     static func start(_ stage: ValidationStage, into queue: RecordBatchQueue) {
-        StageThread.start(named: "sluice.check", stage, into: queue) { stage in
+        StageThread.start(named: "sluice.check", stage, owner: queue) { stage in
             var stage = stage
             stage.run(into: queue)
         }
@@ -118,6 +118,17 @@ struct ValidationStage {
     }
 }
 
+/// Where a read stage hands its raw records: the check stage's queue (``BatchQueue``) or the
+/// parallel check workers' ``CheckHandover``.
+protocol RawRecordSink: StageThreadOwner {
+    /// Hands over a batch (waiting for room) or the last word; `false` once the consumer has cancelled.
+    func put(_ item: BatchQueue<RawRecord>.Item) -> Bool
+    /// An emptied array to hold the next batch, if the consumer has given one back.
+    func takeWritten() -> [RawRecord]?
+}
+
+extension BatchQueue<RawRecord>: RawRecordSink {}
+
 /// The read stage of a three-stage pipeline: reads a file's raw records on its own thread and
 /// hands them to the check stage in batches. It stops at a record with bytes that are not text
 /// in the file's encoding (the file is quarantined), as the other stagings do.
@@ -128,21 +139,21 @@ struct ReadStage {
     /// Batches waiting for the check stage, at most.
     let queued: Int
 
-    /// Starts the stage on a new thread; it ends with `.end` or `.stopped` in `queue`, or early
-    /// when the check stage cancels, and then calls ``BatchQueue/producerFinished()``.
-    static func start(_ stage: ReadStage, masked: Bool, into queue: BatchQueue<RawRecord>) {
-        StageThread.start(named: "sluice.read", stage, into: queue) { stage in
+    /// Starts the stage on a new thread; it ends with `.end` or `.stopped` in `sink`, or early
+    /// when the consumer cancels, and then calls ``StageThreadOwner/producerFinished()``.
+    static func start(_ stage: ReadStage, masked: Bool, into sink: some RawRecordSink) {
+        StageThread.start(named: "sluice.read", stage, owner: sink) { stage in
             var stage = stage
-            stage.run(masked: masked, into: queue)
+            stage.run(masked: masked, into: sink)
         }
     }
 
-    mutating func run(masked: Bool, into queue: BatchQueue<RawRecord>) {
+    mutating func run(masked: Bool, into sink: some RawRecordSink) {
         var batch: [RawRecord] = []
         batch.reserveCapacity(batchSize)
         func finish(_ last: BatchQueue<RawRecord>.Item) {
-            if !batch.isEmpty { guard queue.put(.records(batch)) else { return } }
-            _ = queue.put(last)
+            if !batch.isEmpty { guard sink.put(.records(batch)) else { return } }
+            _ = sink.put(last)
         }
         do {
             while let raw = try reader.next() {
@@ -152,9 +163,9 @@ struct ReadStage {
                 }
                 batch.append(raw)
                 if batch.count == batchSize {
-                    guard queue.put(.records(batch)) else { return }
+                    guard sink.put(.records(batch)) else { return }
                     // An emptied array the check stage gives back: its storage holds the next batch.
-                    batch = queue.takeWritten() ?? []
+                    batch = sink.takeWritten() ?? []
                     batch.reserveCapacity(batchSize)
                 }
             }
@@ -166,19 +177,27 @@ struct ReadStage {
     }
 }
 
+/// What a stage's thread tells when it has finished: the hand-over its consumer waits on.
+protocol StageThreadOwner: AnyObject, Sendable {
+    /// The thread has returned and released everything it used.
+    func producerFinished()
+}
+
+extension BatchQueue: StageThreadOwner {}
+
 /// Starts a stage's thread.
 enum StageThread {
-    /// Runs `body` with `state` on a new thread, then tells `queue`'s consumer the thread is done.
-    /// The state is a local of the thread's closure: what it holds (an open file, records) is
-    /// released before the consumer hears that the thread has finished.
-    static func start<State, Element>(
-        named name: String, _ state: State, into queue: BatchQueue<Element>,
+    /// Runs `body` with `state` on a new thread, then tells `owner` the thread is done. The state
+    /// is a local of the thread's closure: what it holds (an open file, records) is released
+    /// before the consumer hears that the thread has finished.
+    static func start<State>(
+        named name: String, _ state: State, owner: some StageThreadOwner,
         _ body: @escaping @Sendable (consuming State) -> Void
     ) {
         let handoff = ThreadHandoff(state)
         let thread = Thread {
             body(handoff.take())
-            queue.producerFinished()
+            owner.producerFinished()
         }
         thread.name = name
         // The same stack as the main thread: readers and checks were written for it.

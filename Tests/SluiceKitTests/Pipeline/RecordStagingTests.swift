@@ -25,6 +25,15 @@ import Testing
             xml: { record: /calls/call }
             fields: *fields
             unique-key: [id]
+          - name: tickets
+            vendor: { field: vendor }
+            files: ["tickets*.csv"]
+            fields:
+              - { name: id, kind: text, required: true, unique: true }
+              - { name: vendor, kind: text, required: true }
+              - { name: agent, kind: text, pii: true, unique: { severity: warning } }
+              - { name: wait, kind: integer, range: { min: 0, max: 600 } }
+            unique-key: [vendor, wait]
         """
 
     /// Every output file of a run, by path inside the output folder.
@@ -36,6 +45,8 @@ import Testing
     static let modes: [RecordStaging] = [
         .twoStage(batchSize: 7, queued: 1), .twoStage(batchSize: 64, queued: 3), .twoStage(batchSize: 2048, queued: 2),
         .threeStage(batchSize: 7, queued: 1), .threeStage(batchSize: 64, queued: 2),
+        .parallel(checkers: 2, batchSize: 7, queued: 1), .parallel(checkers: 3, batchSize: 64, queued: 2),
+        .parallel(checkers: 5, batchSize: 1, queued: 1),
     ]
 
     /// Row `i` of a CSV file: every few rows something is wrong (an error or a warning), and
@@ -74,7 +85,8 @@ import Testing
             var outcomes: [FileProcessor.Outcome] = []
             for name in files.map(\.name) {
                 let file = try #require(scanned.first { $0.name == name })
-                let checker = try #require(checkers.first { name.hasSuffix($0.feed.format == .xml ? ".xml" : ".csv") })
+                let feed = name.hasPrefix("tickets") ? "tickets" : name.hasSuffix(".xml") ? "calls-xml" : "calls"
+                let checker = try #require(checkers.first { $0.feed.name == feed })
                 checker.beginFile()
                 let processor = FileProcessor(checker: checker, outputs: outputs, kpis: kpis, staging: staging)
                 outcomes.append(try processor.process(file))
@@ -122,6 +134,63 @@ import Testing
             let staged = try Self.run(files, staging: mode)
             #expect(staged.outcomes == serial.outcomes, "\(mode)")
             #expect(staged.files.keys.sorted() == serial.files.keys.sorted(), "\(mode)")
+            for (path, text) in serial.files {
+                #expect(staged.files[path] == text, "\(path) differs in \(mode)")
+            }
+        }
+    }
+
+    /// Checks that depend on the records before (`unique` fields, `unique-key`) give the same
+    /// findings, in the same places among a record's findings, with personal data masked,
+    /// however many threads check and whatever order they finish in.
+    @Test func uniqueChecksMadeInFileOrderGiveWhatOneThreadGives() throws {
+        var rows = "id,vendor,agent,wait\n"
+        for i in 1...2500 {
+            let id = i % 13 == 0 ? "T\(i - 7)" : "T\(i)"
+            let vendor = i % 41 == 0 ? "" : "V\(i % 2)"
+            let wait = i % 17 == 0 ? "x" : "\(i % 700)"
+            rows += "\(id),\(vendor),Agent \(i % 300),\(wait)\n"
+        }
+        let files = [("tickets-1.csv", Data(rows.utf8)), ("tickets-2.csv", Data(rows.prefix(4000).utf8))]
+        let serial = try Self.run(files, staging: .serial)
+        #expect(
+            serial.outcomes == [
+                .processed(RecordCounts(read: 2500, accepted: 601, rejected: 1899), dropped: 0),
+                .processed(RecordCounts(read: 197, accepted: 1, rejected: 196), dropped: 0),
+            ])
+        let lines = try #require(serial.files["exceptions.csv"]).split(separator: "\n").map(String.init)
+        // Record 13 repeats record 6's id; record 301 repeats record 1's agent (a warning, its
+        // value masked); record 312 repeats both, and its two findings are in field order; a
+        // record rejected by `unique` has no `unique-key` finding, and record 701 repeats
+        // record 1's vendor and wait.
+        #expect(
+            lines.contains(
+                "error,unique,tickets,V1,Inbox/tickets-1.csv,14,1,13,,id,T6,id 'T6' repeats record 6 (line 7),each record needs its own id; remove the repeat or ask the vendor which record is right"
+            ))
+        #expect(
+            lines.contains(
+                "warning,unique,tickets,V1,Inbox/tickets-1.csv,302,3,301,,agent,A**** 1,agent 'A**** 1' repeats record 1 (line 2),each record needs its own agent; remove the repeat or ask the vendor which record is right"
+            ))
+        let record312 = lines.filter { $0.contains("Inbox/tickets-1.csv,313,") }
+        #expect(
+            record312 == [
+                "error,unique,tickets,V0,Inbox/tickets-1.csv,313,1,312,,id,T305,id 'T305' repeats record 305 (line 306),each record needs its own id; remove the repeat or ask the vendor which record is right",
+                "warning,unique,tickets,V0,Inbox/tickets-1.csv,313,3,312,,agent,A**** 1*,agent 'A**** 1*' repeats record 12 (line 13),each record needs its own agent; remove the repeat or ask the vendor which record is right",
+            ])
+        // The `unique` warning, made in order, goes before the record's later field's error.
+        #expect(
+            lines.filter { $0.contains("Inbox/tickets-1.csv,307,") } == [
+                "warning,unique,tickets,V0,Inbox/tickets-1.csv,307,3,306,,agent,A**** 6,agent 'A**** 6' repeats record 6 (line 7),each record needs its own agent; remove the repeat or ask the vendor which record is right",
+                "error,type,tickets,V0,Inbox/tickets-1.csv,307,4,306,,wait,x,field 'wait': 'x' is not an integer,write a whole number such as 42",
+            ])
+        #expect(
+            lines.contains(
+                "error,unique-key,tickets,V1,Inbox/tickets-1.csv,702,2,701,,vendor,V1,\"duplicate of record 1 (Inbox/tickets-1.csv:2) for vendor 'V1', wait '1'\",remove the duplicate row or ask the vendor which figure is right"
+            ))
+        #expect(lines.count == 4340)
+        for mode in Self.modes + [.default] {
+            let staged = try Self.run(files, staging: mode)
+            #expect(staged.outcomes == serial.outcomes, "\(mode)")
             for (path, text) in serial.files {
                 #expect(staged.files[path] == text, "\(path) differs in \(mode)")
             }
@@ -207,9 +276,12 @@ import Testing
         }
     }
 
-    @Test func threeStagesWhenThereAreTwoCoresUnlessTheEnvironmentSaysOtherwise() {
+    @Test func threeStagesOnTwoCoresCheckWorkersFromFourUnlessTheEnvironmentSaysOtherwise() {
         #expect(RecordStaging.from(environment: [:], cores: 1) == .serial)
         #expect(RecordStaging.from(environment: [:], cores: 2) == .threeStage(batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: [:], cores: 3) == .threeStage(batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: [:], cores: 4) == .parallel(checkers: 2, batchSize: 64, queued: 2))
+        #expect(RecordStaging.from(environment: [:], cores: 64) == .parallel(checkers: 8, batchSize: 64, queued: 2))
         #expect(RecordStaging.from(environment: ["SLUICE_THREADS": "1"], cores: 8) == .serial)
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "2"], cores: 1) == .twoStage(batchSize: 64, queued: 2))
@@ -224,7 +296,10 @@ import Testing
             RecordStaging.from(environment: ["SLUICE_THREADS": "3"], cores: 2) == .threeStage(batchSize: 64, queued: 2))
         #expect(
             RecordStaging.from(environment: ["SLUICE_THREADS": "8", "SLUICE_BATCH_RECORDS": "32"], cores: 1)
-                == .threeStage(batchSize: 32, queued: 2))
+                == .parallel(checkers: 6, batchSize: 32, queued: 2))
+        #expect(
+            RecordStaging.from(environment: ["SLUICE_THREADS": "4"], cores: 16)
+                == .parallel(checkers: 2, batchSize: 64, queued: 2))
         #expect(
             RecordStaging.from(environment: ["SLUICE_QUEUED_BATCHES": "8"], cores: 2)
                 == .threeStage(batchSize: 64, queued: 8))
