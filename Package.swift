@@ -36,9 +36,13 @@ let package = Package(
             name: "CXLSXWriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // The processor's prefetch (one static inline function over `__builtin_prefetch`), which
+        // Swift does not offer: the unique-key index prefetches a batch's look-ups (KeyIndex.warm).
+        .target(name: "CPrefetch"),
         .target(
             name: "SluiceKit",
             dependencies: [
+                "CPrefetch",
                 "CLibXML2",
                 "CSQLite",
                 "CXLSXWriter",

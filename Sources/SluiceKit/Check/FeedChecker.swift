@@ -121,6 +121,48 @@ public final class FeedChecker {
         return record
     }
 
+    /// Checks a batch of a file's records in file order, as ``validate(_:binding:file:)`` does one
+    /// by one, appending them to `records`; the batch's `unique` look-ups are prefetched first
+    /// (``prefetch(_:deferred:)``).
+    func validate(
+        _ raws: ArraySlice<RawRecord>, binder: inout RecordBinder, file: String, into records: inout [ValidatedRecord]
+    ) {
+        let first = records.count
+        serialDeferred.removeAll(keepingCapacity: true)
+        for (index, raw) in raws.enumerated() {
+            records.append(
+                checkAlone(raw, binding: binder.bind(raw), file: file, record: first + index, deferred: &serialDeferred)
+            )
+        }
+        checkInOrder(&records, from: first, deferred: serialDeferred, file: file)
+    }
+
+    /// ``checkInOrder(_:deferred:file:)`` for each of `records` from `first` on, whose `deferred`
+    /// checks give their index in `records`, after prefetching their look-ups (``prefetch(_:deferred:)``).
+    func checkInOrder(
+        _ records: inout [ValidatedRecord], from first: Int, deferred: [DeferredUnique], file: String
+    ) {
+        guard hasUniqueState else { return }
+        prefetch(records, deferred: deferred)
+        var next = 0
+        for index in first..<records.count {
+            var end = next
+            while end < deferred.count, deferred[end].record == index { end += 1 }
+            checkInOrder(&records[index], deferred: deferred[next..<end], file: file)
+            next = end
+        }
+    }
+
+    /// Starts loading, for the `unique` checks ``checkInOrder(_:deferred:file:)`` will make for
+    /// `records`, the memory their look-ups start with, so that the processor waits for those
+    /// cache misses together rather than one record at a time (see ``KeyIndex/prefetch(_:)``).
+    private func prefetch(_ records: [ValidatedRecord], deferred: [DeferredUnique]) {
+        for entry in deferred {
+            guard let value = records[Int(entry.record)].values[Int(entry.field)] else { continue }
+            uniqueFields[Int(entry.field)]?.prefetch(value)
+        }
+    }
+
     /// A field's `unique` check left for ``checkInOrder(_:deferred:file:)``: it depends on the
     /// records before, so it is made in file order, where a parallel check stage can make it.
     struct DeferredUnique: Sendable {

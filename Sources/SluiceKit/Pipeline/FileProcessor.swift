@@ -130,13 +130,8 @@ struct FileProcessor {
         while true {
             switch handover.take() {
             case .records(var batch):
-                var next = batch.deferred.startIndex
+                checker.checkInOrder(&batch.records, from: 0, deferred: batch.deferred, file: file.displayPath)
                 for index in batch.records.indices {
-                    var end = next
-                    while end < batch.deferred.endIndex, batch.deferred[end].record == index { end += 1 }
-                    checker.checkInOrder(
-                        &batch.records[index], deferred: batch.deferred[next..<end], file: file.displayPath)
-                    next = end
                     try take(&batch.records[index], feed: feed, file: file, kpis: kpis, counts: &counts)
                 }
                 handover.giveBack(batch)

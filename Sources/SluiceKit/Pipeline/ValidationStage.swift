@@ -63,9 +63,7 @@ struct ValidationStage {
             while true {
                 switch raws.take() {
                 case .records(var records):
-                    for raw in records {
-                        guard batch.add(checker.validate(raw, binding: binder.bind(raw), file: file)) else { return }
-                    }
+                    guard batch.add(records, checker: checker, binder: &binder, file: file) else { return }
                     records.removeAll(keepingCapacity: true)
                     raws.giveBack(records)
                 case .end(let dropped):
@@ -96,6 +94,12 @@ struct ValidationStage {
         mutating func add(_ record: ValidatedRecord) -> Bool {
             records.append(record)
             guard records.count == size else { return true }
+            return handOver()
+        }
+
+        /// Hands the full batch over and takes an emptied one back; `false` once the writing
+        /// stage has cancelled.
+        private mutating func handOver() -> Bool {
             guard queue.put(.records(records)) else { return false }
             // An array the writing stage has written and given back: its records are freed here,
             // where they were made, and its storage holds the next batch. Freeing them on the
@@ -106,6 +110,22 @@ struct ValidationStage {
             records = queue.takeWritten() ?? []
             records.removeAll(keepingCapacity: true)
             records.reserveCapacity(size)
+            return true
+        }
+
+        /// Checks raw records (as a batch: see ``FeedChecker/validate(_:binder:file:into:)``) and adds
+        /// them, handing the batch over each time it is full; `false` once the writing stage has cancelled.
+        mutating func add(
+            _ raws: [RawRecord], checker: FeedChecker, binder: inout RecordBinder, file: String
+        ) -> Bool {
+            var start = 0
+            while start < raws.count {
+                let end = min(raws.count, start + size - records.count)
+                checker.validate(raws[start..<end], binder: &binder, file: file, into: &records)
+                start = end
+                guard records.count == size else { continue }
+                guard handOver() else { return false }
+            }
             return true
         }
 

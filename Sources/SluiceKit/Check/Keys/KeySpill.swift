@@ -43,6 +43,11 @@ final class KeySpill: @unchecked Sendable {
         return nil
     }
 
+    /// Starts loading the filter block a look-up of this hash tests, so that it finds it in the cache.
+    func prefetch(hash: UInt64) {
+        if count > 0 { filter.prefetch(hash) }
+    }
+
     /// Writes the table's keys as a new run; false (and nothing changed) when the disk refused.
     func add(_ table: KeyTable) -> Bool {
         var order: [(hash: UInt64, entry: Int32)] = []

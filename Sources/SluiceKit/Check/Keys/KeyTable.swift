@@ -1,3 +1,5 @@
+import CPrefetch
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -53,6 +55,14 @@ struct KeyTable {
             slot = (slot + 1) & mask
         }
         return slot
+    }
+
+    /// Starts loading the slot a look-up of this hash starts at, so that the look-up finds it in the cache.
+    @inline(__always)
+    func prefetch(hash keyHash: UInt64) {
+        table.withUnsafeBufferPointer {
+            sluice_prefetch($0.baseAddress! + (Int(truncatingIfNeeded: keyHash) & ($0.count - 1)))
+        }
     }
 
     /// The place of the key in `slot`, or nil when the slot is empty.

@@ -35,6 +35,11 @@ struct UniqueRule: Sendable {
             hint: "each record needs its own \(field); remove the repeat or ask the vendor which record is right")
     }
 
+    /// Starts loading the memory ``check(_:field:line:record:)`` will read for this value (see ``KeyIndex/prefetch(_:)``).
+    func prefetch(_ value: NormalisedValue) {
+        seen.prefetch(Self.key(of: value))
+    }
+
     /// Forgets every value (a new file starts).
     mutating func reset() {
         seen = KeyIndex()
