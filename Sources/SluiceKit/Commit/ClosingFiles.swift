@@ -5,11 +5,13 @@ import Foundation
 /// worklist and the two HTML reports. `summary.json` comes after, as it lists them all.
 ///
 /// They are independent of each other, so they are written in two ``TwoLanes``: the lane on the
-/// calling thread closes the streamed outputs (mostly waiting for their `fsync`s) and writes the
-/// KPI tables and the exception report; the other writes both workbooks (libxlsxwriter is used
-/// from one thread at a time), the worklist and the KPI report. The steps are added in the order
-/// a one-thread run takes them, which decides the error reported when several fail. Measured on
-/// 1M CSV rows (2 cores, release): see BENCHMARKS.md, "The end of a run".
+/// calling thread closes the streamed outputs (mostly waiting for their `fsync`s) and writes
+/// both workbooks and the worklist; the other writes the KPI tables and the two HTML reports.
+/// The workbooks are `loud` steps (libxlsxwriter prints to stderr when it fails), so they run
+/// only when every step before them succeeded, as on one thread, and the lane that holds them
+/// is the one with the streamed outputs' syncs ahead of them. The steps are added in the order
+/// a one-thread run takes them, which decides the error reported when several fail. Measured
+/// on 1M CSV rows (2 cores, release): see BENCHMARKS.md, "The end of a run".
 enum ClosingFiles {
     static func write(
         to folder: URL, outputs: RunOutputs, results: KPIResults, history: StoreSession.RunHistory,
@@ -20,24 +22,25 @@ enum ClosingFiles {
         let excelSafe = settings.excelSafeCSV
         // Read here, before the lanes start: the first lane closes `outputs` while the second runs.
         let collected = outputs.worklist.items
+        let digest = outputs.digest
         lanes.add(.first) { () throws(OutputError) in
             try ChangesWriter.write(history.changes, to: folder, excelSafe: excelSafe)
         }
         lanes.add(.first) { () throws(OutputError) in try outputs.close() }
-        lanes.add(.first) { () throws(OutputError) in
+        lanes.add(.second) { () throws(OutputError) in
             try KPIWriter.write(
                 results, layout: settings.kpiLayout, wide: settings.kpiWide, kpis: rules.kpis, to: folder,
                 excelSafe: excelSafe)
         }
-        lanes.add(.second) { () throws(OutputError) in
+        lanes.add(.first, loud: true) { () throws(OutputError) in
             try KPIWorkbookWriter.write(results, to: folder, created: created)
         }
-        lanes.add(.second) { () throws(OutputError) in
+        lanes.add(.first, loud: true) { () throws(OutputError) in
             let worklist = Worklist(collected: collected, results: results, inputs: inputs, feeds: rules.feeds)
             try WorklistWriter.write(worklist, to: folder, created: created, excelSafe: excelSafe)
         }
-        lanes.add(.first) { () throws(OutputError) in
-            try ExceptionsReport(summary: summary, digest: outputs.digest).write(
+        lanes.add(.second) { () throws(OutputError) in
+            try ExceptionsReport(summary: summary, digest: digest).write(
                 to: folder.appendingPathComponent("exceptions.html"))
         }
         lanes.add(.second) { () throws(OutputError) in

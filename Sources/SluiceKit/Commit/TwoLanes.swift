@@ -2,9 +2,16 @@ import Foundation
 
 /// Steps that write independent files, run in two lanes at once: the first lane on the calling
 /// thread, the second on a thread of its own. Each lane runs its steps in the order they were
-/// added and stops at its first error; `run()` waits for both and throws the error of the step
-/// added first among those that failed, the one a serial run would have stopped at. What the
-/// steps write does not depend on the lanes: each step writes its own files.
+/// added and stops at its first error, or before a step when a step added earlier has failed in
+/// the other lane; `run()` waits for both and throws the error of the step added first among
+/// those that failed, the one a serial run would have stopped at. What the steps write does not
+/// depend on the lanes: each step writes its own files.
+///
+/// A step that can leave a trace besides its files and its error (libxlsxwriter prints
+/// `[ERROR] …` to stderr when it cannot write) is added `loud`: it starts only once every step
+/// added before it has succeeded, so it runs exactly when a serial run would run it. The others
+/// may run while an earlier step fails in the other lane; what they wrote goes with the staging
+/// folder.
 ///
 /// Used at the end of a run, where the files left to write (the KPI tables and workbook, the
 /// worklist, the HTML reports) and the `fsync`s of the streamed outputs are independent of each
@@ -16,9 +23,15 @@ struct TwoLanes {
 
     typealias Step = () throws(OutputError) -> Void
 
+    private struct Entry {
+        var lane: Lane
+        var loud: Bool
+        var step: Step
+    }
+
     /// Both lanes at once; when `false`, every step runs on the calling thread in the order added.
     let parallel: Bool
-    private var steps: [(lane: Lane, step: Step)] = []
+    private var entries: [Entry] = []
 
     init(parallel: Bool) {
         self.parallel = parallel
@@ -29,56 +42,93 @@ struct TwoLanes {
         TwoLanes(parallel: RecordStaging.default != .serial)
     }
 
-    /// Adds a step to a lane; its place among all steps decides which error is reported.
-    mutating func add(_ lane: Lane, _ step: @escaping Step) {
-        steps.append((lane, step))
+    /// Adds a step to a lane; its place among all steps decides which error is reported. A `loud`
+    /// step waits until every step added before it has succeeded.
+    mutating func add(_ lane: Lane, loud: Bool = false, _ step: @escaping Step) {
+        entries.append(Entry(lane: lane, loud: loud, step: step))
     }
 
     /// Runs every step; throws the first error in the order the steps were added.
     func run() throws(OutputError) {
         guard parallel else {
-            for (_, step) in steps { try step() }
+            for entry in entries { try entry.step() }
             return
         }
-        let second = Failure()
+        let progress = Progress(count: entries.count)
         let done = DispatchSemaphore(value: 0)
-        let handoff = ThreadHandoff(steps.enumerated().filter { $0.element.lane == .second })
+        let handoff = ThreadHandoff(lane(.second))
         let thread = Thread {
-            second.record(Self.runLane(handoff.take()))
+            Self.run(handoff.take(), progress: progress)
             done.signal()
         }
         thread.name = "sluice.finish"
         thread.stackSize = 8 << 20
         thread.start()
-        let first = Self.runLane(steps.enumerated().filter { $0.element.lane == .first })
+        Self.run(lane(.first), progress: progress)
         done.wait()
-        let failures = [first, second.value].compactMap { $0 }
-        if let earliest = failures.min(by: { $0.index < $1.index }) { throw earliest.error }
+        if let error = progress.firstError { throw error }
     }
 
-    /// Runs one lane's steps in order; the first that fails, with its place among all steps.
-    private static func runLane(
-        _ steps: [EnumeratedSequence<[(lane: Lane, step: Step)]>.Element]
-    ) -> (index: Int, error: OutputError)? {
+    /// A lane's steps with their places among all steps.
+    private func lane(_ lane: Lane) -> [(index: Int, entry: Entry)] {
+        entries.indices.filter { entries[$0].lane == lane }.map { ($0, entries[$0]) }
+    }
+
+    /// Runs one lane's steps in order, stopping at its first failure or before a step that an
+    /// earlier failure in the other lane means a serial run would never reach.
+    private static func run(_ steps: [(index: Int, entry: Entry)], progress: Progress) {
         for (index, entry) in steps {
+            guard progress.mayStart(index, waitingForEarlier: entry.loud) else { return }
             do {
                 try entry.step()
+                progress.finished(index, nil)
             } catch {
-                return (index, error)
+                progress.finished(index, error)
+                return
             }
         }
-        return nil
     }
 
-    /// The second lane's failure, written by its thread before it signals and read after the wait.
+    /// Which steps finished, and how; shared by both lanes.
     ///
-    /// `@unchecked Sendable`: one write before `DispatchSemaphore.signal()`, one read after
-    /// `wait()`, which orders them.
-    private final class Failure: @unchecked Sendable {
-        private(set) var value: (index: Int, error: OutputError)?
+    /// `@unchecked Sendable`: every access holds `condition`'s lock.
+    private final class Progress: @unchecked Sendable {
+        private let condition = NSCondition()
+        /// `nil` while a step has not finished; then its error, or `.none` for success.
+        private var outcomes: [OutputError??]
 
-        func record(_ failure: (index: Int, error: OutputError)?) {
-            value = failure
+        init(count: Int) {
+            outcomes = Array(repeating: nil, count: count)
+        }
+
+        /// Whether step `index` should run: not when a step before it failed. With
+        /// `waitingForEarlier`, waits until every step before it has finished first.
+        func mayStart(_ index: Int, waitingForEarlier: Bool) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while true {
+                let earlier = outcomes[..<index]
+                if earlier.contains(where: { $0 != nil && $0! != nil }) { return false }
+                if !waitingForEarlier || earlier.allSatisfy({ $0 != nil }) { return true }
+                condition.wait()
+            }
+        }
+
+        func finished(_ index: Int, _ error: OutputError?) {
+            condition.lock()
+            outcomes[index] = .some(error)
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// The error of the earliest step that failed.
+        var firstError: OutputError? {
+            condition.lock()
+            defer { condition.unlock() }
+            for outcome in outcomes {
+                if case .some(.some(let error)) = outcome { return error }
+            }
+            return nil
         }
     }
 }

@@ -32,13 +32,16 @@ import Testing
         OutputError(path: "step \(step)", message: "failed")
     }
 
-    /// Lanes of steps `0..<lanes.count`; those in `failing` throw.
+    /// Lanes of steps `0..<lanes.count`; those in `failing` throw, those in `slow` sleep 50 ms
+    /// first, those in `loud` are added loud.
     static func lanes(
-        _ lanes: [TwoLanes.Lane], failing: Set<Int>, parallel: Bool, log: Log
+        _ lanes: [TwoLanes.Lane], failing: Set<Int>, slow: Set<Int> = [], loud: Set<Int> = [], parallel: Bool,
+        log: Log
     ) -> TwoLanes {
         var result = TwoLanes(parallel: parallel)
         for (step, lane) in lanes.enumerated() {
-            result.add(lane) { () throws(OutputError) in
+            result.add(lane, loud: loud.contains(step)) { () throws(OutputError) in
+                if slow.contains(step) { usleep(50_000) }
                 log.ran(step)
                 if failing.contains(step) { throw failure(step) }
             }
@@ -67,7 +70,8 @@ import Testing
     }
 
     /// Steps 1 (second lane) and 2 (first lane) fail: step 1's error is the one a serial run
-    /// reports, whichever lane finishes first; each lane stops at its own first error.
+    /// reports, whichever lane finishes first; each lane stops at its own first error, and
+    /// step 2 runs only if it started before step 1 failed.
     @Test(arguments: [true, false])
     func theErrorReportedIsTheFirstInTheOrderTheStepsWereAdded(parallel: Bool) throws {
         let log = Log()
@@ -76,7 +80,8 @@ import Testing
         #expect(throws: Self.failure(1)) { try lanes.run() }
         #expect(!log.steps.contains(3), "the second lane stops at its error")
         #expect(!log.steps.contains(4), "the first lane stops at its error")
-        #expect(log.steps == (parallel ? [0, 1, 2] : [0, 1]))
+        #expect(log.steps.starts(with: [0, 1]))
+        if !parallel { #expect(log.steps == [0, 1]) }
     }
 
     @Test(arguments: [true, false])
@@ -84,6 +89,24 @@ import Testing
         let log = Log()
         let lanes = Self.lanes([.first, .second, .second], failing: [0, 2], parallel: parallel, log: log)
         #expect(throws: Self.failure(0)) { try lanes.run() }
+    }
+
+    /// A loud step waits for the slow step before it in the other lane, and runs after it.
+    @Test func aLoudStepWaitsForEveryEarlierStep() throws {
+        let log = Log()
+        try Self.lanes([.second, .first, .first], failing: [], slow: [0], loud: [1], parallel: true, log: log).run()
+        #expect(log.entries.withLock { $0.map(\.step) } == [0, 1, 2])
+    }
+
+    /// A loud step after a step that fails in the other lane never runs, as on one thread;
+    /// a quiet step in its place may.
+    @Test(arguments: [true, false])
+    func aLoudStepAfterAFailureDoesNotRun(parallel: Bool) throws {
+        let log = Log()
+        let lanes = Self.lanes(
+            [.second, .first, .first], failing: [0], slow: [0], loud: [1], parallel: parallel, log: log)
+        #expect(throws: Self.failure(0)) { try lanes.run() }
+        #expect(log.steps == [0])
     }
 }
 
