@@ -5,13 +5,13 @@ import Foundation
 /// worklist and the two HTML reports. `summary.json` comes after, as it lists them all.
 ///
 /// They are independent of each other, so they are written in two ``TwoLanes``: the lane on the
-/// calling thread closes the streamed outputs (mostly waiting for their `fsync`s) and writes
-/// both workbooks and the worklist; the other writes the KPI tables and the two HTML reports.
-/// The workbooks are `loud` steps (libxlsxwriter prints to stderr when it fails), so they run
-/// only when every step before them succeeded, as on one thread, and the lane that holds them
-/// is the one with the streamed outputs' syncs ahead of them. The steps are added in the order
-/// a one-thread run takes them, which decides the error reported when several fail. Measured
-/// on 1M CSV rows (2 cores, release): see BENCHMARKS.md, "The end of a run".
+/// calling thread writes `changes.csv`, closes the streamed outputs (mostly waiting for their
+/// `fsync`s), then writes `kpi.xlsx` and the worklist; the other writes the KPI tables and the
+/// two HTML reports. The workbooks are `loud` steps (libxlsxwriter prints to stderr when it
+/// fails), so they run only once every step before them has succeeded, as on one thread; they
+/// follow the syncs in their lane, by which time the KPI tables are usually written. The steps
+/// are added in the order a one-thread run takes them, which decides the error reported when
+/// several fail. Measured on 1M CSV rows (2 cores, release): BENCHMARKS.md, "The end of a run".
 enum ClosingFiles {
     static func write(
         to folder: URL, outputs: RunOutputs, results: KPIResults, history: StoreSession.RunHistory,
