@@ -72,16 +72,6 @@ public enum Pipeline {
             {
                 try outputs.write(finding)
             }
-            let excelSafe = rules.settings.excelSafeCSV
-            try ChangesWriter.write(history.changes, to: folder, excelSafe: excelSafe)
-            try outputs.close()
-            try KPIWriter.write(
-                results, layout: rules.settings.kpiLayout, wide: rules.settings.kpiWide, kpis: rules.kpis, to: folder,
-                excelSafe: excelSafe)
-            try KPIWorkbookWriter.write(results, to: folder, created: started)
-            let worklist = Worklist(
-                collected: outputs.worklist.items, results: results, inputs: inputs, feeds: rules.feeds)
-            try WorklistWriter.write(worklist, to: folder, created: started, excelSafe: excelSafe)
             let quarantined = inputs.filter { $0.status == "quarantined" }.count
             let status = ExitStatus.of(
                 quarantined: quarantined, errorFindings: outputs.counts.errors, settings: rules.settings)
@@ -92,12 +82,9 @@ public enum Pipeline {
                 outputs: [], exitCode: status.rawValue, asOf: "\(asOf)", kpis: KPIStatusCounts(results.rows),
                 quality: results.quality.map(QualitySummary.init), deferred: deferred, dryRun: options.dryRun)
             summary.changes = history.changes
-            try ExceptionsReport(summary: summary, digest: outputs.digest).write(
-                to: folder.appendingPathComponent("exceptions.html"))
-            try KPIReport(
-                input: KPIReportInput(
-                    results: results, published: history.published, runID: runID, asOf: "\(asOf)")
-            ).write(to: folder.appendingPathComponent("kpi.html"))
+            try ClosingFiles.write(
+                to: folder, outputs: outputs, results: results, history: history, rules: rules, inputs: inputs,
+                summary: summary, created: started)
             summary.outputs = try RunOutputs.describeFiles(in: folder)
             try SummaryWriter.write(summary, to: folder.appendingPathComponent("summary.json"))
             let published: URL

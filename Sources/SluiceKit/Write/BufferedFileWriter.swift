@@ -15,7 +15,8 @@ import Foundation
 ///
 /// Each flushed chunk also goes through an incremental SHA-256, and the digest is left in
 /// ``WrittenDigests`` on close: the run summary's hashes come from there instead of reading
-/// every output back.
+/// every output back. Every few MiB the disk write-back of what was flushed is started
+/// (``WriteBehind``), so closing a large file does not wait for all of it at once.
 final class BufferedFileWriter {
     private let path: String
     private var descriptor: Int32
@@ -24,6 +25,8 @@ final class BufferedFileWriter {
     private var flushed = 0
     /// SHA-256 of the `flushed` bytes on disk.
     private var hasher = SHA256()
+    /// Starts the write-back of flushed bytes as the file grows.
+    private(set) var writeBehind = WriteBehind()
     /// Flush threshold: a flush happens once the buffer holds this much.
     private static let capacity = 1 << 20
     /// Room past the threshold, so the line that crosses it seldom makes the buffer grow.
@@ -81,6 +84,7 @@ final class BufferedFileWriter {
             throw Self.error(path, "cannot truncate file")
         }
         flushed = checkpoint
+        writeBehind.truncated(to: checkpoint)
         try rehashFlushedBytes()
     }
 
@@ -108,6 +112,7 @@ final class BufferedFileWriter {
         }
         flushed += bytes.count
         buffer.truncate(to: 0)
+        writeBehind.wrote(descriptor: descriptor, flushed: flushed)
     }
 
     /// Flushes, syncs to disk and closes; the file is complete once this returns.

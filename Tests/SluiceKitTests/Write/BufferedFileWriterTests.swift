@@ -52,6 +52,48 @@ import Testing
         }
     }
 
+    /// A file larger than a few write-back steps has its write-back started on the way (on
+    /// Linux), and is still written completely, with the right digest.
+    @Test func aLargeFileStartsItsWriteBackOnTheWayAndIsComplete() throws {
+        try withTemporaryFolder { folder in
+            let url = folder.appendingPathComponent("out.csv")
+            let writer = try BufferedFileWriter(url: url)
+            let text = Array(Self.lines(1, 3 * WriteBehind.step + 12_345).utf8)
+            // In 64 KiB pieces, as rows come: the writer flushes at each MiB.
+            for start in stride(from: 0, to: text.count, by: 1 << 16) {
+                try writer.write(String(decoding: text[start..<min(start + (1 << 16), text.count)], as: UTF8.self))
+            }
+            try writer.close()
+            #if os(Linux)
+                #expect(writer.writeBehind.ranges == 3)
+            #endif
+            #expect(writer.writeBehind.start == 3 * WriteBehind.step)
+            #expect(try Data(contentsOf: url) == Data(text))
+            #expect(try Self.writtenDigest(url) == (try FileDigest.sha256(of: url)))
+        }
+    }
+
+    /// A rollback to before bytes whose write-back was started: the next step counts from the
+    /// checkpoint, and the file holds exactly what was kept and written after.
+    @Test func aRollbackBehindTheWriteBackKeepsTheFileRight() throws {
+        try withTemporaryFolder { folder in
+            let url = folder.appendingPathComponent("out.csv")
+            let writer = try BufferedFileWriter(url: url)
+            let kept = Self.lines(1, 1_000)
+            try writer.write(kept)
+            let checkpoint = writer.offset
+            try writer.write(Self.lines(1_000_000, 2 * WriteBehind.step))
+            #expect(writer.writeBehind.start > WriteBehind.step, "one flush of the whole text")
+            try writer.rollback(to: checkpoint)
+            #expect(writer.writeBehind.start == checkpoint)
+            let after = Self.lines(5_000_000, WriteBehind.step + 10)
+            try writer.write(after)
+            try writer.close()
+            #expect(try Data(contentsOf: url) == Data((kept + after).utf8))
+            #expect(try Self.writtenDigest(url) == (try FileDigest.sha256(of: url)))
+        }
+    }
+
     @Test func aFileChangedAfterItWasWrittenIsReadAgain() throws {
         try withTemporaryFolder { folder in
             let url = folder.appendingPathComponent("out.csv")
