@@ -84,7 +84,7 @@ extension ReadTests {
         static let plain =
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- export -->\n<records source=\"crm\" xml:lang=\"en\">\n"
             + records(30) { index in
-                "<record id=\"\(index)\" kind='a'>\n  <vendor code=\"V\(index % 4)\">ACME \(index)</vendor>\n"
+                "<record id=\"\(index)\" kind='a' note=\"two\nlines\">\n  <vendor code=\"V\(index % 4)\">ACME \(index)</vendor>\n"
                     + "  <metrics><sl>8\(index).5</sl><aht unit=\"s\">3\(index)</aht></metrics>\n"
                     + "  <item>a</item><item>b</item><item>c\(index)</item>\n  <empty/>\n</record>\n"
             } + "</records>\n"
