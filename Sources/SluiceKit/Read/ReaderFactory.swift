@@ -12,7 +12,7 @@ enum ReaderFactory {
         case .xlsx:
             return try XLSXRecordReader(url: url, displayPath: displayPath, options: feed.xlsx)
         case .xml:
-            return try XMLRecordReader(url: url, displayPath: displayPath, options: feed.xml)
+            return try XMLParallelRecordReader.reader(url: url, displayPath: displayPath, options: feed.xml)
         }
     }
 }

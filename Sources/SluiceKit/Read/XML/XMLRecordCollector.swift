@@ -26,6 +26,18 @@ struct XMLRecordCollector {
         var lastChild: NameID = -1
         var lastCount = 0
 
+        /// Adds `count` children named `name` seen elsewhere (earlier chunks of the file).
+        mutating func add(_ count: Int, of name: NameID) {
+            if name == lastChild { lastCount += count } else { childCounts[name, default: 0] += count }
+        }
+
+        /// The children seen so far by name.
+        var counts: [NameID: Int] {
+            var all = childCounts
+            if lastChild >= 0 { all[lastChild] = lastCount }
+            return all
+        }
+
         /// Counts a child named `name`; its 1-based index among same-named siblings.
         mutating func nextIndex(of name: NameID) -> Int {
             if name != lastChild {
@@ -132,6 +144,9 @@ struct XMLRecordCollector {
     private var completed: [RawRecord] = []
     private var completedHead = 0
 
+    /// Set when the collector reads one chunk of a file split for parallel reading.
+    private var chunk: XMLChunkState?
+
     /// Archer-style field ids, when the feed declares them, and the names read so far.
     let fieldIDs: XMLFieldIDs?
     private var fieldNames: [String: String] = [:]
@@ -140,11 +155,16 @@ struct XMLRecordCollector {
 
     /// Creates a collector; `keyLimit` is the number of keys kept before the key tree is
     /// started again (tests lower it).
-    init(recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil, keyLimit: Int = 1 << 14) {
+    init(
+        recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil, keyLimit: Int = 1 << 14,
+        chunk: XMLChunkContext? = nil
+    ) {
         self.recordPath = recordPath
         self.maxValueBytes = maxValueBytes
         self.fieldIDs = fieldIDs
         self.keyLimit = keyLimit
+        self.chunk = chunk.map { XMLChunkState(context: $0) }
+        recordCount = chunk?.recordOffset ?? 0
     }
 
     /// The number of a name libxml2 interned.
@@ -158,16 +178,17 @@ struct XMLRecordCollector {
     }
 
     private mutating func newNameID(_ pointer: UnsafePointer<UInt8>) -> NameID {
-        let made = String(cString: pointer)
-        let id: NameID
-        if let known = idsOfNames[made] {
-            id = known
-        } else {
-            id = NameID(names.count)
-            names.append(made)
-            idsOfNames[made] = id
-        }
+        let id = nameID(text: String(cString: pointer))
         nameIDs[pointer] = id
+        return id
+    }
+
+    /// The number of a name given as text.
+    private mutating func nameID(text: String) -> NameID {
+        if let known = idsOfNames[text] { return known }
+        let id = NameID(names.count)
+        names.append(text)
+        idsOfNames[text] = id
         return id
     }
 
@@ -227,9 +248,11 @@ struct XMLRecordCollector {
         let name = name(id)
         if rootName == nil { rootName = name }
         pendingDefinition = (nil, nil)
+        let isRecord = recordPath.matches(ancestors: outerNames, name: name)
+        if isRecord && chunk != nil { startChunkRecord(line: line) }
         let index = outer.isEmpty ? 1 : outer[outer.count - 1].nextIndex(of: id)
         let parentPath = outer.last?.path ?? ""
-        if recordPath.matches(ancestors: outerNames, name: name) {
+        if isRecord {
             recordCount += 1
             recordLine = line
             fields.removeAll()
@@ -374,6 +397,9 @@ struct XMLRecordCollector {
     /// The innermost open element ends.
     mutating func endElement() {
         guard let frame = frames.popLast() else {
+            if chunk != nil && outer.count <= chunk.unsafelyUnwrapped.context.parentDepth {
+                chunk!.ancestorsClosed += 1
+            }
             outer.removeLast()
             outerNames.removeLast()
             return
@@ -407,6 +433,39 @@ struct XMLRecordCollector {
                     relative: keys[key].relative, suffix: "", at: frame.slot)
             }
         }
+    }
+
+    /// A record starts while reading a chunk: checks it is a child of the records' one parent,
+    /// and at the first record applies the offsets of the chunks before.
+    private mutating func startChunkRecord(line: Int) {
+        let context = chunk.unsafelyUnwrapped.context
+        let depth = context.parentDepth
+        if outer.count != depth || chunk.unsafelyUnwrapped.ancestorsClosed > 0 {
+            chunk!.irregular = true
+            return
+        }
+        guard chunk.unsafelyUnwrapped.firstRecordLine == nil else { return }
+        chunk!.firstRecordLine = line
+        for (name, count) in context.parentChildCounts {
+            outer[depth - 1].add(count, of: nameID(text: name))
+        }
+        chunk!.countsAtFirstRecord = outer[depth - 1].counts
+    }
+
+    /// What this parse of a chunk found about the file's structure; `nil` when not a chunk.
+    var chunkState: XMLChunkState? { chunk }
+
+    /// The record parent's children by name since the first record of this parse, while the
+    /// parent is open.
+    var parentChildCountsSinceFirstRecord: [String: Int] {
+        guard let chunk, let before = chunk.countsAtFirstRecord, outer.count >= chunk.context.parentDepth else {
+            return [:]
+        }
+        var counts: [String: Int] = [:]
+        for (id, count) in outer[chunk.context.parentDepth - 1].counts where count > before[id] ?? 0 {
+            counts[name(id)] = count - (before[id] ?? 0)
+        }
+        return counts
     }
 
     /// The document has a DOCTYPE: refused before any declaration in it is read.

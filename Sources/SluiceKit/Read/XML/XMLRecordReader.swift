@@ -34,7 +34,7 @@ public struct XMLRecordReader {
 
     let displayPath: String
     let options: XMLOptions
-    private let source: FileByteSource
+    private let source: XMLFileRange
     private let parser: XMLSAXParser
     /// Bytes of the first read, parsed on the first call to ``next()``.
     private var pendingCount: Int
@@ -54,20 +54,44 @@ public struct XMLRecordReader {
 
     /// Creates a reader with a chosen read size; tests use tiny chunks to split records across reads.
     init(url: URL, displayPath: String, options: XMLOptions, chunkSize: Int) throws(ReadError) {
+        try self.init(url: url, displayPath: displayPath, options: options, chunkSize: chunkSize, resume: nil)
+    }
+
+    /// Creates a reader that reads the file from `resume`'s offset on, after its prologue, as
+    /// if it had read everything before (``XMLParallelRecordReader`` falls back to this).
+    init(url: URL, displayPath: String, options: XMLOptions, chunkSize: Int, resume: XMLResumePoint?) throws(ReadError)
+    {
         self.displayPath = displayPath
         self.options = options
         guard let recordPath = XMLRecordPath(options.recordPath) else {
             throw ReadError(path: displayPath, message: XMLReadFailure.invalidRecordPath(options.recordPath).message)
         }
-        source = try FileByteSource(path: url.path, displayPath: displayPath, capacity: max(chunkSize, 4))
+        source = try XMLFileRange(
+            path: url.path, displayPath: displayPath, start: resume?.offset ?? 0, capacity: max(chunkSize, 4))
         pendingCount = try source.fill()
-        if pendingCount == 0 {
-            throw ReadError(path: displayPath, message: XMLReadFailure.empty.message)
+        if resume == nil {
+            if pendingCount == 0 {
+                throw ReadError(path: displayPath, message: XMLReadFailure.empty.message)
+            }
+            try Self.checkNotBinary(url: url, displayPath: displayPath)
         }
-        try Self.checkNotBinary(url: url, displayPath: displayPath)
         parser = XMLSAXParser(
             collector: XMLRecordCollector(
-                recordPath: recordPath, maxValueBytes: max(options.maxValueBytes, 0), fieldIDs: options.fieldIDs))
+                recordPath: recordPath, maxValueBytes: max(options.maxValueBytes, 0), fieldIDs: options.fieldIDs,
+                chunk: resume?.context))
+        if let resume {
+            resume.prologue.withUnsafeBufferPointer { parser.parse($0) }
+            // Whitespace before the record, so libxml2 counts the file's own lines, also in
+            // the lines its messages name ("tag mismatch: v line 16 and x").
+            let blank = [UInt8](repeating: 0x0A, count: min(resume.lineBreaks, 1 << 16))
+            var left = resume.lineBreaks
+            while left > 0 {
+                blank.withUnsafeBufferPointer {
+                    parser.parse(UnsafeBufferPointer(rebasing: $0[0..<min(left, $0.count)]))
+                }
+                left -= blank.count
+            }
+        }
     }
 
     /// The next record, or `nil` at the end of the file.
@@ -146,3 +170,13 @@ public struct XMLRecordReader {
 }
 
 extension XMLRecordReader: RecordReader {}
+
+/// Where a reader resumes a file: the bytes before its first record, as many line breaks as
+/// there are between the first record and `offset` (a record's start tag), then the file from
+/// `offset`, with the counts of the records before it.
+struct XMLResumePoint {
+    var prologue: [UInt8]
+    var lineBreaks: Int
+    var offset: Int
+    var context: XMLChunkContext
+}
