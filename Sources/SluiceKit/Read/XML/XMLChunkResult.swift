@@ -22,6 +22,8 @@ struct XMLChunkResult: @unchecked Sendable {
     var lineBreaks: Int
     /// The record parent's children by name in this chunk.
     var parentChildCounts: [String: Int]
+    /// Shared by the records' paths: the records before the chunk, set when they are known.
+    var indexOffset = RecordIndexOffset()
 
     /// Parses chunk `index` of the file; stops early (not clean) once `cancelled` says so.
     static func parse(
@@ -38,7 +40,7 @@ struct XMLChunkResult: @unchecked Sendable {
         let parser = XMLSAXParser(
             collector: XMLRecordCollector(
                 recordPath: recordPath, maxValueBytes: max(options.maxValueBytes, 0),
-                chunk: XMLChunkContext(parentDepth: plan.parentDepth)))
+                chunk: XMLChunkContext(parentDepth: plan.parentDepth), indexOffset: result.indexOffset))
         if index > 0 { plan.prologue.withUnsafeBufferPointer { parser.parse($0) } }
         let source = try XMLFileRange(path: url, displayPath: url, start: start, end: end, capacity: readSize)
         var offset = start

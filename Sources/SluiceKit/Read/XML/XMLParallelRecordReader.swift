@@ -185,6 +185,7 @@ final class XMLParallelReading {
             guard result.clean else {
                 return try fallBack(at: result.start)
             }
+            result.indexOffset.value = recordTotal
             records = result.records
             head = 0
             recordsBefore = recordTotal
@@ -220,25 +221,13 @@ final class XMLParallelReading {
 
     private static let placeholder = RawRecord(number: 0, line: 0, fields: [])
 
-    /// Moves a chunk's record to its place in the file: number, lines and sibling index.
+    /// Moves a chunk's record to its place in the file: its number and lines.
     private static func place(_ record: inout RawRecord, recordsBefore: Int, linesBefore: Int) {
         record.number += recordsBefore
         record.line += linesBefore
-        var base: (old: RecordPath, new: RecordPath)?
-        for index in record.fields.indices {
-            record.fields[index].line += linesBefore
-            guard case .joined(let old, let relative, let suffix) = record.fields[index].place else { continue }
-            if base == nil || base!.old !== old {
-                base = (old, shifted(old, by: recordsBefore))
-            }
-            record.fields[index].place = .joined(base: base!.new, relative: relative, suffix: suffix)
-        }
-    }
-
-    /// The path of the record `count` places further among its siblings.
-    private static func shifted(_ path: RecordPath, by count: Int) -> RecordPath {
-        guard case .element(let parent, let name, let index) = path.form, count > 0 else { return path }
-        return RecordPath(.element(parent: parent, name: name, index: index + count))
+        // Paths need nothing: their shared ``RecordIndexOffset`` was set with the chunk.
+        guard linesBefore > 0 else { return }
+        for index in record.fields.indices { record.fields[index].line += linesBefore }
     }
 }
 

@@ -147,6 +147,8 @@ struct XMLRecordCollector {
     /// Set when the collector reads one chunk of a file split for parallel reading.
     private var chunk: XMLChunkState?
 
+    /// Added to the records' sibling indices once known (a chunk of a file read in parallel).
+    private let indexOffset: RecordIndexOffset?
     /// Archer-style field ids, when the feed declares them, and the names read so far.
     let fieldIDs: XMLFieldIDs?
     private var fieldNames: [String: String] = [:]
@@ -157,8 +159,9 @@ struct XMLRecordCollector {
     /// started again (tests lower it).
     init(
         recordPath: XMLRecordPath, maxValueBytes: Int, fieldIDs: XMLFieldIDs? = nil, keyLimit: Int = 1 << 14,
-        chunk: XMLChunkContext? = nil
+        chunk: XMLChunkContext? = nil, indexOffset: RecordIndexOffset? = nil
     ) {
+        self.indexOffset = indexOffset
         self.recordPath = recordPath
         self.maxValueBytes = maxValueBytes
         self.fieldIDs = fieldIDs
@@ -259,7 +262,7 @@ struct XMLRecordCollector {
             insertedField = false
             siblingCount = 0
             if keys.count > keyLimit { keys = [Self.recordKey] }
-            recordBase = RecordPath(.element(parent: parentPath, name: name, index: index))
+            recordBase = RecordPath(.element(parent: parentPath, name: name, index: index), offset: indexOffset)
             frames.append(Frame(key: 0, name: id, line: line, slot: 0, textStart: 0, siblingStart: 0))
         } else {
             let path = parentPath + "/" + Self.segment(name, index)
