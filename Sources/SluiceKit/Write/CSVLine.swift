@@ -32,24 +32,9 @@ enum CSVLine {
     }
 
     /// Appends one value's UTF-8 bytes, protected for Excel and quoted when needed: one scan
-    /// decides, and a value that needs neither (the usual case) is copied in one piece. Inlined,
-    /// with the rare protected or quoted value in a call of its own: the call, its register saves
-    /// and restores were about 25 of the 100 instructions a plain value cost (callgrind, 20k records).
-    @inline(__always)
+    /// decides, and a value that needs neither (the usual case) is copied in one piece.
     static func appendField<Sink: ByteSink>(
         _ bytes: UnsafeBufferPointer<UInt8>, to line: inout Sink, excelSafe: Bool = true
-    ) {
-        if !needsQuoting(bytes) && !(excelSafe && ExcelSafe.needsApostrophe(bytes)) {
-            line.append(contentsOf: bytes)
-            return
-        }
-        appendProtected(bytes, to: &line, excelSafe: excelSafe)
-    }
-
-    /// A value that needs an apostrophe, quotes or both.
-    @inline(never)
-    private static func appendProtected<Sink: ByteSink>(
-        _ bytes: UnsafeBufferPointer<UInt8>, to line: inout Sink, excelSafe: Bool
     ) {
         let apostrophe = excelSafe && ExcelSafe.needsApostrophe(bytes)
         let needsQuotes = needsQuoting(bytes)

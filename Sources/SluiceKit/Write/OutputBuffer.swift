@@ -52,21 +52,9 @@ struct OutputBuffer: ByteSink {
     @inline(__always)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
         let length = bytes.count
-        guard length > 0, let source = bytes.baseAddress else { return }
+        guard length > 0 else { return }
         if length > capacity - count { grow(toHold: count + length) }
-        let target = base + count
-        if length >= 8 && length <= 16 {
-            // Most values: two overlapping 8-byte moves instead of a call to memcpy (about 25
-            // instructions a value with the call, callgrind 20k records).
-            let from = UnsafeRawPointer(source)
-            let to = UnsafeMutableRawPointer(target)
-            to.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            to.storeBytes(
-                of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self), toByteOffset: length - 8,
-                as: UInt64.self)
-        } else {
-            target.initialize(from: source, count: length)
-        }
+        (base + count).initialize(from: bytes.baseAddress!, count: length)
         count += length
     }
 
