@@ -40,9 +40,42 @@ public struct CompiledCondition: Sendable {
     /// known to be "not voice", and a KPI must not count it as if it were.
     public func holds(_ values: [NormalisedValue?]) -> Bool {
         for clause in clauses {
+            // The usual clauses first, without copying the value out or going through
+            // `compare(to:)` (callgrind, 20k benchmark records: 155 instructions a call before).
+            // Integers compare as `compare(to:)` does; booleans and enum values have no order
+            // there, so `==` decides: equal when their payloads are.
+            if case .integer(let literal) = clause.literal, case .integer(let number)? = values[clause.index] {
+                guard Self.holds(number < literal ? -1 : (number == literal ? 0 : 1), clause.op) else { return false }
+                continue
+            }
+            if clause.op == .equal || clause.op == .notEqual, case .boolean(let literal) = clause.literal,
+                case .boolean(let flag)? = values[clause.index]
+            {
+                guard (flag == literal) == (clause.op == .equal) else { return false }
+                continue
+            }
+            if clause.op == .equal || clause.op == .notEqual, case .enumeration(let literal) = clause.literal,
+                case .enumeration(let text)? = values[clause.index]
+            {
+                guard (text == literal) == (clause.op == .equal) else { return false }
+                continue
+            }
             guard let value = values[clause.index], Self.holds(value, clause.op, clause.literal) else { return false }
         }
         return true
+    }
+
+    /// Whether an order (-1, 0, 1) satisfies an operator.
+    @inline(__always)
+    private static func holds(_ order: Int, _ op: ComparisonOperator) -> Bool {
+        switch op {
+        case .lessThan: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greaterThan: return order > 0
+        case .greaterOrEqual: return order >= 0
+        case .equal: return order == 0
+        case .notEqual: return order != 0
+        }
     }
 
     private static func holds(_ value: NormalisedValue, _ op: ComparisonOperator, _ literal: NormalisedValue) -> Bool {
@@ -54,14 +87,7 @@ public struct CompiledCondition: Sendable {
             default: return false
             }
         }
-        switch op {
-        case .lessThan: return order < 0
-        case .lessOrEqual: return order <= 0
-        case .greaterThan: return order > 0
-        case .greaterOrEqual: return order >= 0
-        case .equal: return order == 0
-        case .notEqual: return order != 0
-        }
+        return holds(order, op)
     }
 
     /// The position of a field by canonical name, or an error with a did-you-mean.

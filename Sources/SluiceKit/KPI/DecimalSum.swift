@@ -46,6 +46,11 @@ struct DecimalSum: Sendable, Hashable {
     }
 
     private mutating func add(significand addend: Int128, scale addendScale: Int) {
+        // The usual case (whole numbers into a whole sum) without `ExactRatio.power`'s loop.
+        if addendScale == scale {
+            significand += addend
+            return
+        }
         if addendScale > scale {
             significand *= ExactRatio.power(addendScale - scale)
             scale = addendScale

@@ -54,8 +54,11 @@ final class KPICollector {
         let time: Int
         let dimensions: [(index: Int, name: String)]
         let plans: [DerivationPlan]
-        /// The plans' steps, for the per-record loop.
-        let steps: [DerivationPlan.Step]
+        /// The plans' steps, for the per-record loop, unretained: `plans` keeps them alive as long
+        /// as this feed, and a step used through `_withUnsafeGuaranteedRef` is not retained and
+        /// released per record (callgrind, 20k records: 40 instructions a step and record, a fifth
+        /// of the loop; an `unowned(unsafe)` local still retained).
+        let steps: [Unmanaged<DerivationPlan.Step>]
 
         init(spec: FeedKPISpec, layout: KPIFeedLayout) {
             self.spec = spec
@@ -71,7 +74,7 @@ final class KPICollector {
                 dimensions = []
                 plans = []
             }
-            steps = plans.map(\.step)
+            steps = plans.map { Unmanaged.passUnretained($0.step) }
         }
     }
 

@@ -43,25 +43,16 @@ private struct KPIFileTally {
     /// Data points per record for the quality score: the feed's fields.
     private let dataPoints: Int
 
-    /// Vendor names as records write them, interned to the positions of `vendorNames`.
-    private var vendorIDs: [String: Int] = [:]
-    private var vendorNames: [String] = []
-    /// The vendor of the record before: files often come grouped by vendor.
-    private var lastVendor: (name: String, id: Int)?
+    /// Vendor names as records write them, interned to small ids (``NameIDs``).
+    private var vendors = NameIDs()
+    private var vendorNames: [String] { vendors.names }
     /// Per vendor id: the quality counts of this file, and the vendor's contracts (resolved on first use).
     private var quality: [KPICollector.Quality] = []
     private var candidates: [[ContractSpec]?] = []
 
-    /// A record-level group: vendor id, contract (the position among the vendor's candidates, -1 for
-    /// a feed without a contract), period start (year, month and day packed) and dimension
-    /// (0: the whole period, else a position in `dimensionKeys`).
-    struct GroupKey: Hashable {
-        var vendor: Int
-        var contract: Int
-        var period: Int
-        var dimension: Int
-    }
-    private var slots: [GroupKey: Int] = [:]
+    /// A record-level group (the dimension is a position in `dimensionKeys`).
+    typealias GroupKey = KPIGroupKey
+    private var slots = KPIGroupSlots()
     /// The whole-period group of the record before.
     private var lastWhole: (key: GroupKey, slot: Int)?
     private var keys: [KPIKey] = []
@@ -129,18 +120,11 @@ private struct KPIFileTally {
     }
 
     private mutating func vendorID(_ name: String) -> Int {
-        if let lastVendor, lastVendor.name == name { return lastVendor.id }
-        let id: Int
-        if let known = vendorIDs[name] {
-            id = known
-        } else {
-            id = vendorNames.count
-            vendorIDs[name] = id
-            vendorNames.append(name)
+        let (id, isNew) = vendors.id(of: name)
+        if isNew {
             quality.append(KPICollector.Quality())
             candidates.append(nil)
         }
-        lastVendor = (name, id)
         return id
     }
 
@@ -209,9 +193,9 @@ private struct KPIFileTally {
 
     /// The position of a group in `groups`, made (with its receipt noted) the first time.
     private mutating func slot(_ key: GroupKey, period: PeriodKey) -> Int {
-        if let slot = slots[key] { return slot }
+        if let slot = slots.slot(of: key) { return slot }
         let slot = groups.count
-        slots[key] = slot
+        slots.insert(key, slot: slot)
         let contractID = key.contract < 0 ? OpenContract.id : candidates[key.vendor]![key.contract].id
         keys.append(
             KPIKey(
@@ -230,7 +214,7 @@ private struct KPIFileTally {
     }
 
     private static func add(
-        _ values: [NormalisedValue?], day: Int, steps: [DerivationPlan.Step], to slot: inout Slot
+        _ values: [NormalisedValue?], day: Int, steps: [Unmanaged<DerivationPlan.Step>], to slot: inout Slot
     ) {
         slot.group.records += 1
         if slot.lastDay != day {
@@ -238,7 +222,8 @@ private struct KPIFileTally {
             slot.lastDay = day
         }
         for offset in steps.indices {
-            steps[offset].add(values, to: &slot.group.states[offset])
+            // The compiled feed keeps the steps alive (``KPICollector/CompiledFeed/steps``).
+            steps[offset]._withUnsafeGuaranteedRef { $0.add(values, to: &slot.group.states[offset]) }
         }
     }
 

@@ -37,14 +37,7 @@ enum CSVLine {
         _ bytes: UnsafeBufferPointer<UInt8>, to line: inout Sink, excelSafe: Bool = true
     ) {
         let apostrophe = excelSafe && ExcelSafe.needsApostrophe(bytes)
-        var needsQuotes = false
-        // `,` `"` LF CR are all below 0x2D: one compare passes letters and digits.
-        for byte in bytes where byte < 0x2D {
-            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 {
-                needsQuotes = true
-                break
-            }
-        }
+        let needsQuotes = needsQuoting(bytes)
         if !needsQuotes && !apostrophe {
             line.append(contentsOf: bytes)
             return
@@ -60,6 +53,44 @@ enum CSVLine {
         } else {
             line.append(contentsOf: bytes)
         }
+    }
+
+    /// Whether the bytes hold `,` `"` LF or CR. All four are below 0x2D, so eight bytes at a time
+    /// are first tested for any byte below 0x2D (letters and digits never are); only a word that
+    /// has one is looked at byte by byte. In callgrind (20k benchmark records) the byte loop alone
+    /// was 58 of the 131 instructions a value cost.
+    @inline(__always)
+    static func needsQuoting(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 8, let base = bytes.baseAddress else { return hasSpecial(bytes) }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while true {
+            // The last word overlaps the one before when the count is not a multiple of eight.
+            let start = Swift.min(index, count - 8)
+            if hasByteBelow2D(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))),
+                hasSpecial(UnsafeBufferPointer(rebasing: bytes[start..<start + 8]))
+            {
+                return true
+            }
+            index = start + 8
+            if index >= count { return false }
+        }
+    }
+
+    /// Whether any byte of the word is below 0x2D (exact for "any": a borrow only flags bytes above
+    /// a byte that really is below).
+    @inline(__always)
+    private static func hasByteBelow2D(_ word: UInt64) -> Bool {
+        (word &- 0x2D2D_2D2D_2D2D_2D2D) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    @inline(__always)
+    private static func hasSpecial(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x2D {
+            if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == 10 || byte == 13 { return true }
+        }
+        return false
     }
 
     /// Appends a whole number (never quoted or protected: digits with an optional minus),
@@ -81,16 +112,31 @@ enum CSVLine {
         }
     }
 
-    /// Writes the last `count` decimal digits of `value` at `out`, zero-padded.
+    /// Writes the last `count` decimal digits of `value` at `out`, zero-padded: two digits per
+    /// division, from a table of the pairs `00`…`99` (half the divisions of one digit at a time;
+    /// a timestamp has 14 digits).
     @inline(__always)
     private static func writeDigits(_ value: UInt64, count: Int, at out: UnsafeMutablePointer<UInt8>) {
+        let pairs = digitPairs.utf8Start
         var rest = value
         var index = count
-        while index > 0 {
-            index -= 1
-            out[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-            rest /= 10
+        while index >= 2 {
+            index -= 2
+            let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+            rest /= 100
+            out[index] = pairs[pair]
+            out[index + 1] = pairs[pair + 1]
         }
+        if index == 1 { out[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10) }
+    }
+
+    /// `00` to `99`, each two bytes.
+    private static var digitPairs: StaticString {
+        """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
     }
 
     /// Appends the canonical clean text of a value, exactly as `cleanText` spells it, made safe

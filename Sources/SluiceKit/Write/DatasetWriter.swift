@@ -85,7 +85,8 @@ final class DatasetWriter {
     func write(_ record: ValidatedRecord, file: String) throws(OutputError) {
         let indices = fieldIndices
         let safe = excelSafe
-        if record.isRejected {
+        // Most records have no findings: no call to scan them.
+        if !record.findings.isEmpty && record.isRejected {
             var rules: [String] = []
             for finding in record.findings where finding.severity == .error && !rules.contains(finding.ruleID) {
                 rules.append(finding.ruleID)

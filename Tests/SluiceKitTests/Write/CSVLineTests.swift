@@ -125,3 +125,43 @@ import Testing
         #expect(String(decoding: line, as: UTF8.self) == CSVLine.encode([value.cleanText]))
     }
 }
+
+@Suite struct CSVLineQuotingTests {
+    /// Each of `,` `"` LF CR at every place of values of 1 to 24 bytes (the word-at-a-time scan and
+    /// its overlapping last word), and characters just above and below them that need no quotes.
+    @Test func everyPlaceOfEverySpecialByteIsFound() {
+        for length in 1...24 {
+            for place in 0..<length {
+                for special in [",", "\"", "\n", "\r"] {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[place] = special
+                    let value = characters.joined()
+                    let quoted = "\"" + value.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+                    #expect(encoded(value) == quoted, "\(length) \(place) \(special.debugDescription)")
+                }
+                for plain in [" ", "-", "+", "é", "\t", "\u{7F}", "."] {
+                    var characters = Array(repeating: "b", count: length)
+                    characters[place] = plain
+                    let value = characters.joined()
+                    #expect(encoded(value) == value, "\(length) \(place) \(plain.debugDescription)")
+                }
+            }
+        }
+    }
+
+    @Test(arguments: [
+        (Int64(0), "0"), (7, "7"), (10, "10"), (99, "99"), (100, "100"), (-5, "-5"), (-100, "-100"),
+        (1_234_567, "1234567"), (Int64.max, "9223372036854775807"), (Int64.min, "-9223372036854775808"),
+    ])
+    func integersAsStringSpellsThem(value: Int64, text: String) {
+        var line: [UInt8] = []
+        CSVLine.appendInteger(value, to: &line)
+        #expect(String(decoding: line, as: UTF8.self) == text)
+    }
+
+    private func encoded(_ value: String) -> String {
+        var line: [UInt8] = []
+        CSVLine.appendField(value, to: &line, excelSafe: false)
+        return String(decoding: line, as: UTF8.self)
+    }
+}
