@@ -111,8 +111,8 @@ struct FileProcessor {
     }
 
     /// A read stage, `checkers` check workers and this thread, the writing stage, which takes the
-    /// checked batches in file order and makes the checks that depend on the records before
-    /// (``FeedChecker/checkInOrder(_:deferred:file:)``) before writing each record. Outputs are
+    /// checked batches in file order and makes each batch's checks that depend on the records
+    /// before (``FeedChecker/checkInOrder(_:from:deferred:file:)``) before writing it. Outputs are
     /// the same, in the same order, as ``processSerially(reader:binder:feed:file:kpis:)``'s; on
     /// any way out of here the other threads are stopped and have finished.
     private func processInParallel(
