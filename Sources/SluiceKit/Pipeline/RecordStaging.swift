@@ -46,15 +46,21 @@ enum RecordStaging: Sendable, Hashable {
     /// The staging for these environment variables on a machine with `cores` cores; values
     /// that are not positive whole numbers are ignored.
     static func from(environment: [String: String], cores: Int) -> RecordStaging {
-        let threads = environment["SLUICE_THREADS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        let threads = positiveNumber("SLUICE_THREADS", in: environment)
         guard (threads ?? cores) > 1 else { return .serial }
-        let batch = environment["SLUICE_BATCH_RECORDS"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
-        let waiting = environment["SLUICE_QUEUED_BATCHES"].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
+        let batch = positiveNumber("SLUICE_BATCH_RECORDS", in: environment)
+        let waiting = positiveNumber("SLUICE_QUEUED_BATCHES", in: environment)
         if threads == 2 { return .twoStage(batchSize: batch ?? batchSize, queued: waiting ?? queued) }
         let total = threads ?? cores
         if total < 4 { return .threeStage(batchSize: batch ?? batchSize, queued: waiting ?? queued) }
         let checkers = min(total - 2, maxCheckers)
         return .parallel(checkers: checkers, batchSize: batch ?? batchSize, queued: waiting ?? queued)
+    }
+
+    /// The value of an environment variable that sets a count (`SLUICE_THREADS` and the
+    /// like); `nil` when it is absent or not a positive whole number.
+    static func positiveNumber(_ name: String, in environment: [String: String]) -> Int? {
+        environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil }
     }
 }
 

@@ -33,7 +33,7 @@ struct XMLParallelRecordReader {
         let sequential = try XMLRecordReader(url: url, displayPath: displayPath, options: options)
         let environment = ProcessInfo.processInfo.environment
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        let number = { (name: String) in environment[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+        let number = { (name: String) in RecordStaging.positiveNumber(name, in: environment) }
         let threads = number("SLUICE_THREADS") ?? cores
         let workers = min(threads, cores, 4)
         guard threads > 1,
