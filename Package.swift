@@ -64,13 +64,8 @@ let package = Package(
                 "SluiceKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            // jemalloc (Debian `libjemalloc-dev`) replaces glibc's malloc for the whole process:
-            // records are made on one thread and freed on another, and glibc's arenas made
-            // those frees dear. Measured on 1M records (2 cores, release, alternating): CSV
-            // 5.1–5.3 s -> 4.8–5.0 s, NDJSON 5.8–7.2 s -> 5.3–5.6 s, XML 12.2–12.6 s -> 11.5 s,
-            // for 3–6 MiB more peak memory (BENCHMARKS.md).
-            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+            ]
+            // jemalloc comes with SluiceKit's linker settings, above.
         ),
         .testTarget(
             name: "SluiceKitTests",
