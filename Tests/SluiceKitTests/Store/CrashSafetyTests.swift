@@ -41,7 +41,10 @@ import Testing
         #expect(try StoreProcess.publishedRecords(in: reference.appendingPathComponent("Outbox")) == ids.sorted())
 
         var random = StoreProcess.SeededRandom(state: Self.seed)
-        let window = Int(typical.components.seconds * 1_000_000 + typical.components.attoseconds / 1_000_000_000_000)
+        // The window follows the machine's speed during the trials: a run that ends before its
+        // kill shows how long a run takes now, and when that is shorter (the machine was busier
+        // while the clean runs were timed), later kills are drawn within it.
+        var window = Self.microseconds(typical)
         var killedBeforeTheEnd = 0
         var moments: [String: Int] = [:]
         for trial in 0..<Self.trials {
@@ -52,11 +55,18 @@ import Testing
             // store transaction and the top-level datasets happen within milliseconds.
             let from = trial.isMultiple(of: 2) ? 0 : window * 2 / 3
             let delay = Int.random(in: from...max(from + 1, window * 11 / 10), using: &random)
+            let started = clock.now
             let victim = try StoreProcess.start(in: work)
-            usleep(useconds_t(delay))
-            kill(victim.processIdentifier, SIGKILL)
+            // Slept in slices of at most a millisecond, to see when a run ends before its kill.
+            var ended: Duration?
+            while ended == nil, Self.microseconds(clock.now - started) < delay {
+                usleep(useconds_t(min(1000, max(1, delay - Self.microseconds(clock.now - started)))))
+                if !victim.isRunning { ended = clock.now - started }
+            }
+            if ended == nil { kill(victim.processIdentifier, SIGKILL) }
             victim.waitUntilExit()
             if victim.terminationReason == .uncaughtSignal { killedBeforeTheEnd += 1 }
+            if let ended { window = min(window, Self.microseconds(ended)) }
             try expectNothingHalfWritten(outbox, trial: trial, delay: delay)
             moments[try moment(outbox), default: 0] += 1
 
@@ -80,6 +90,11 @@ import Testing
         }
         #expect(killedBeforeTheEnd >= Self.trials / 3, "kills landed while the run was working: \(moments)")
         print("kill moments over \(Self.trials) trials (seed \(Self.seed)): \(moments.sorted { $0.key < $1.key })")
+    }
+
+    /// A duration in whole microseconds.
+    static func microseconds(_ duration: Duration) -> Int {
+        Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
     }
 
     /// Where the killed run was: what its outbox shows before the next run recovers it.
