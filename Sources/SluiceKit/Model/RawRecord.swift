@@ -76,17 +76,34 @@ enum FieldPlace: Sendable {
     case none
     /// A path already made.
     case text(String)
-    /// `base + "/" + relative + suffix`: a record's path, a value's path within it (often the
-    /// field's key, the same String), and what follows (`/@id`, `/text()`), each shared, not copied.
-    case joined(base: RecordPath, relative: String, suffix: String)
+    /// `base + "/" + tail.relative + tail.suffix`: a record's path and a value's path within
+    /// it, each shared, not copied.
+    case joined(base: RecordPath, tail: FieldPathTail)
 
     /// The path as text.
     var text: String? {
         switch self {
         case .none: nil
         case .text(let text): text
-        case .joined(let base, let relative, let suffix): base.text + "/" + relative + suffix
+        case .joined(let base, let tail): base.text + "/" + tail.relative + tail.suffix
         }
+    }
+}
+
+/// A value's path within its record: `metrics/sl` (often the field's key, the same String) and
+/// what follows it (`/@id`, or nothing). Readers make one per key and share it with that key's
+/// value in every record. Held as one reference, it keeps a ``RawField`` at 72 bytes, not 96
+/// (the two Strings inline made ``FieldPlace`` 41 bytes): the check stage's first read of each
+/// field is a cache miss on memory the read stage wrote on the other core (perf annotate), so
+/// a record's 11 fields cover 12 cache lines instead of 17, and 1M-row CSV runs measured
+/// faster (8 alternating pairs on an idle machine, median 4.63 → 4.15 s).
+final class FieldPathTail: Sendable {
+    let relative: String
+    let suffix: String
+
+    init(relative: String, suffix: String = "") {
+        self.relative = relative
+        self.suffix = suffix
     }
 }
 

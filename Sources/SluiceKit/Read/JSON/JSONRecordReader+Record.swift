@@ -66,6 +66,7 @@ extension JSONRecordReader {
             }
             let key = top == 0 ? name : frames[top].key + "." + name
             let pointer = top == 0 ? escaped : frames[top].pointer + "/" + escaped
+            let isMember = top == 0 && !frames[top].isArray
             let value: String?
             switch token {
             case .beginObject, .beginArray:
@@ -86,7 +87,8 @@ extension JSONRecordReader {
             fields.append(
                 RawField(
                     key: consume key, value: consume value, column: fields.count + 1, line: tokenizer.tokenLine,
-                    place: .joined(base: base, relative: consume pointer, suffix: "")))
+                    place: .joined(
+                        base: base, tail: isMember ? recentKeys[member].tail : FieldPathTail(relative: consume pointer))))
         }
         // The tokenizer throws at an end of file inside an object, so this is not reached.
         throw failure("the file ends inside record \(recordCount)")
@@ -118,7 +120,8 @@ extension JSONRecordReader {
             return String(decoding: read, as: UTF8.self)
         }
         recentKeyEnds.append(recentKeyBytes.count)
-        recentKeys.append((key: key, escaped: JSONPointer.escape(key)))
+        let escaped = JSONPointer.escape(key)
+        recentKeys.append((key: key, escaped: escaped, tail: FieldPathTail(relative: escaped)))
         return recentKeys.count - 1
     }
 

@@ -37,10 +37,10 @@ public struct JSONRecordReader {
     var atEnd = false
     var phase = Phase.records
     var recordCount = 0
-    /// The member names of the previous record by position, with their JSON pointer tokens: a
-    /// record that repeats them (almost every one) reuses those Strings instead of making and
-    /// escaping one per member.
-    var recentKeys: [(key: String, escaped: String)] = []
+    /// The member names of the previous record by position, with their JSON pointer tokens (and
+    /// those as the tail of a top-level member's path): a record that repeats them (almost every
+    /// one) reuses those instead of making and escaping one per member.
+    var recentKeys: [(key: String, escaped: String, tail: FieldPathTail)] = []
     /// Those names' bytes back to back, and where each ends.
     var recentKeyBytes: [UInt8] = []
     var recentKeyEnds: [Int] = []

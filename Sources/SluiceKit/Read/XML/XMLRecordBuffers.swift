@@ -9,29 +9,25 @@ struct XMLFieldBuffer {
     private var capacity = 0
     private var base: UnsafeMutablePointer<RawField>?
 
-    /// Appends a field as the next column, its path `base/relative` + `suffix`. The parts are
-    /// taken, not borrowed: borrowed, each was retained for the field and released after it
-    /// (callgrind: ~85 instructions per value).
+    /// Appends a field as the next column, its path `base/` + `tail`. The parts are taken, not
+    /// borrowed: borrowed, each was retained for the field and released after it (callgrind:
+    /// ~85 instructions per value).
     mutating func append(
         key: consuming String, value: consuming String, line: Int, base: consuming RecordPath,
-        relative: consuming String, suffix: consuming String
+        tail: consuming FieldPathTail
     ) {
-        insert(
-            key: consume key, value: consume value, line: line, base: consume base, relative: consume relative,
-            suffix: consume suffix, at: count)
+        insert(key: consume key, value: consume value, line: line, base: consume base, tail: consume tail, at: count)
     }
 
     /// Puts a field at `index`, moving later fields on by one; their columns are numbered again
     /// by ``take(renumber:)``.
     mutating func insert(
         key: consuming String, value: consuming String, line: Int, base: consuming RecordPath,
-        relative: consuming String, suffix: consuming String, at index: Int
+        tail: consuming FieldPathTail, at index: Int
     ) {
         let slot = reserveSlot(at: index)
         slot.initialize(
-            to: RawField(
-                key: key, value: value, column: index + 1, line: line,
-                place: .joined(base: base, relative: relative, suffix: suffix)))
+            to: RawField(key: key, value: value, column: index + 1, line: line, place: .joined(base: base, tail: tail)))
         count += 1
     }
 

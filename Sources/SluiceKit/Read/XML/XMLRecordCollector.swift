@@ -85,14 +85,22 @@ struct XMLRecordCollector {
         /// The path relative to the record: the same String as `key` except under Archer-style
         /// field ids.
         let relative: String
+        /// `relative` as the tail of its values' paths, shared by every record.
+        let tail: FieldPathTail
         /// The key of the next same-named sibling, once made.
         var next: KeyID = -1
         /// The first child of each name, once made.
         var children: [(name: NameID, key: KeyID)] = []
-        /// Attributes on this element: key, and the place's relative path and suffix.
-        var attributes: [(name: NameID, key: String, relative: String, suffix: String)] = []
+        /// Attributes on this element: key, and the tail of the values' paths.
+        var attributes: [(name: NameID, key: String, tail: FieldPathTail)] = []
         /// Archer-style field ids resolved on this element: the resolved key's own `Key`.
         var resolved: [(key: String, id: KeyID)] = []
+
+        init(key: String, relative: String) {
+            self.key = key
+            self.relative = relative
+            tail = FieldPathTail(relative: relative)
+        }
     }
 
     let recordPath: XMLRecordPath
@@ -120,6 +128,8 @@ struct XMLRecordCollector {
     /// Keys of the current file, the record element's (`""`) first.
     private var keys: [Key] = [Self.recordKey]
     private static let recordKey = Key(key: "", relative: "")
+    /// The tail of the path of a record element's own text.
+    private static let textTail = FieldPathTail(relative: "text()")
     /// A file whose records never repeat their keys would grow `keys` without end: past this
     /// many, the tree is started again at the next record.
     private let keyLimit: Int
@@ -346,20 +356,20 @@ struct XMLRecordCollector {
             let attributeName = self.name(name)
             let relative = keys[key].relative
             let attributeKey = keys[key].key + "@" + attributeName
-            keys[key].attributes.append(
+            let tail =
                 relative.isEmpty
-                    ? (name, attributeKey, attributeKey, "") : (name, attributeKey, relative, "/@" + attributeName))
+                ? FieldPathTail(relative: attributeKey) : FieldPathTail(relative: relative, suffix: "/@" + attributeName)
+            keys[key].attributes.append((name, attributeKey, tail))
             attribute = keys[key].attributes.count - 1
         }
         let known = keys[key].attributes[attribute]
         if value.count > maxValueBytes {
-            let place = FieldPlace.joined(base: recordBase, relative: known.relative, suffix: known.suffix)
+            let place = FieldPlace.joined(base: recordBase, tail: known.tail)
             fail(.valueTooLong(path: place.text ?? "", line: frame.line, limit: maxValueBytes))
             return
         }
         fields.append(
-            key: known.key, value: Self.decodeAttribute(value), line: frame.line, base: recordBase,
-            relative: known.relative, suffix: known.suffix)
+            key: known.key, value: Self.decodeAttribute(value), line: frame.line, base: recordBase, tail: known.tail)
     }
 
     /// The key of a field element whose id resolved to a definition's name (or `Field 99999`).
@@ -418,8 +428,7 @@ struct XMLRecordCollector {
         if isRecord {
             if let value {
                 fields.insert(
-                    key: "text()", value: value, line: frame.line, base: recordBase, relative: "text()", suffix: "",
-                    at: 0)
+                    key: "text()", value: value, line: frame.line, base: recordBase, tail: Self.textTail, at: 0)
             }
             let recordFields = fields.take(renumber: value != nil || insertedField)
             completed.append(RawRecord(number: recordCount, line: recordLine, fields: recordFields))
@@ -427,13 +436,12 @@ struct XMLRecordCollector {
             let key = Int(frame.key)
             if frame.slot == fields.count {
                 fields.append(
-                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
-                    relative: keys[key].relative, suffix: "")
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase, tail: keys[key].tail)
             } else {
                 insertedField = true
                 fields.insert(
-                    key: keys[key].key, value: value, line: frame.line, base: recordBase,
-                    relative: keys[key].relative, suffix: "", at: frame.slot)
+                    key: keys[key].key, value: value, line: frame.line, base: recordBase, tail: keys[key].tail,
+                    at: frame.slot)
             }
         }
     }
