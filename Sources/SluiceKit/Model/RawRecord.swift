@@ -95,8 +95,9 @@ enum FieldPlace: Sendable {
 /// value in every record. Held as one reference, it keeps a ``RawField`` at 72 bytes, not 96
 /// (the two Strings inline made ``FieldPlace`` 41 bytes): the check stage's first read of each
 /// field is a cache miss on memory the read stage wrote on the other core (perf annotate), so
-/// a record's 11 fields cover 12 cache lines instead of 17, and 1M-row CSV runs measured
-/// faster (8 alternating pairs on an idle machine, median 4.63 → 4.15 s).
+/// a record's 11 fields cover 12 cache lines instead of 17. 1M-row CSV runs, 14 alternating
+/// pairs with other work paused: median 4.56 → 4.20 s wall (the pairs' differences are noisy,
+/// −0.83 to +0.42 s, mean −0.17 s).
 final class FieldPathTail: Sendable {
     let relative: String
     let suffix: String
