@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// One feed's rules compiled for checking records: normalisers, field rules, comparisons and
 /// the unique-key state shared by all of the feed's files in a run.
 public final class FeedChecker {
@@ -129,12 +131,27 @@ public final class FeedChecker {
     ) {
         let first = records.count
         serialDeferred.removeAll(keepingCapacity: true)
+        if let head = raws.first { Self.prefetchFields(of: head) }
         for (index, raw) in raws.enumerated() {
+            if raws.startIndex + index + 1 < raws.endIndex {
+                Self.prefetchFields(of: raws[raws.startIndex + index + 1])
+            }
             records.append(
                 checkAlone(raw, binding: binder.bind(raw), file: file, record: first + index, deferred: &serialDeferred)
             )
         }
         checkInOrder(&records, from: first, deferred: serialDeferred, file: file)
+    }
+
+    /// Starts loading a record's fields while the record before is checked. The read stage wrote
+    /// them on another core, so reading each cache line of them was a wait (perf annotate: the
+    /// first load of a field's value was checkAlone's hottest instruction).
+    @inline(__always)
+    private static func prefetchFields(of raw: RawRecord) {
+        raw.fields.withUnsafeBytes { bytes in
+            guard let start = bytes.baseAddress else { return }
+            for offset in stride(from: 0, to: bytes.count, by: 64) { sluice_prefetch(start + offset) }
+        }
     }
 
     /// ``checkInOrder(_:deferred:file:)`` for each of `records` from `first` on, whose `deferred`

@@ -88,7 +88,8 @@ extension JSONRecordReader {
                 RawField(
                     key: consume key, value: consume value, column: fields.count + 1, line: tokenizer.tokenLine,
                     place: .joined(
-                        base: base, tail: isMember ? recentKeys[member].tail : FieldPathTail(relative: consume pointer))))
+                        base: base, tail: isMember ? recentKeys[member].tail : FieldPathTail(relative: consume pointer))
+                ))
         }
         // The tokenizer throws at an end of file inside an object, so this is not reached.
         throw failure("the file ends inside record \(recordCount)")

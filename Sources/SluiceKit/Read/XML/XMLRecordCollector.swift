@@ -358,7 +358,8 @@ struct XMLRecordCollector {
             let attributeKey = keys[key].key + "@" + attributeName
             let tail =
                 relative.isEmpty
-                ? FieldPathTail(relative: attributeKey) : FieldPathTail(relative: relative, suffix: "/@" + attributeName)
+                ? FieldPathTail(relative: attributeKey)
+                : FieldPathTail(relative: relative, suffix: "/@" + attributeName)
             keys[key].attributes.append((name, attributeKey, tail))
             attribute = keys[key].attributes.count - 1
         }
