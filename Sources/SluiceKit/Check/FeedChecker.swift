@@ -131,16 +131,26 @@ public final class FeedChecker {
     ) {
         let first = records.count
         serialDeferred.removeAll(keepingCapacity: true)
-        if let head = raws.first { Self.prefetchFields(of: head) }
-        for (index, raw) in raws.enumerated() {
-            if raws.startIndex + index + 1 < raws.endIndex {
-                Self.prefetchFields(of: raws[raws.startIndex + index + 1])
-            }
-            records.append(
-                checkAlone(raw, binding: binder.bind(raw), file: file, record: first + index, deferred: &serialDeferred)
-            )
-        }
+        checkAlone(raws, binder: &binder, file: file, into: &records, deferred: &serialDeferred)
         checkInOrder(&records, from: first, deferred: serialDeferred, file: file)
+    }
+
+    /// ``checkAlone(_:binding:file:record:deferred:)`` for each of a batch of a file's records,
+    /// appended to `records` (their `deferred` checks give their index in it). Each record's
+    /// fields are prefetched while the one before is checked.
+    func checkAlone(
+        _ raws: ArraySlice<RawRecord>, binder: inout RecordBinder, file: String, into records: inout [ValidatedRecord],
+        deferred: inout [DeferredUnique]
+    ) {
+        if let head = raws.first { Self.prefetchFields(of: head) }
+        var position = raws.startIndex
+        while position < raws.endIndex {
+            let raw = raws[position]
+            position += 1
+            if position < raws.endIndex { Self.prefetchFields(of: raws[position]) }
+            records.append(
+                checkAlone(raw, binding: binder.bind(raw), file: file, record: records.count, deferred: &deferred))
+        }
     }
 
     /// Starts loading a record's fields while the record before is checked. The read stage wrote

@@ -31,11 +31,7 @@ struct CheckWorker {
             batch.records.removeAll(keepingCapacity: true)
             batch.deferred.removeAll(keepingCapacity: true)
             batch.records.reserveCapacity(raws.count)
-            for (index, raw) in raws.enumerated() {
-                batch.records.append(
-                    checker.checkAlone(
-                        raw, binding: binder.bind(raw), file: file, record: index, deferred: &batch.deferred))
-            }
+            checker.checkAlone(raws[...], binder: &binder, file: file, into: &batch.records, deferred: &batch.deferred)
             var emptied = consume raws
             emptied.removeAll(keepingCapacity: true)
             guard handover.put(batch, number: number, emptied: emptied) else { return }
