@@ -48,6 +48,13 @@ import Testing
         Case(kind: .integer, min: "1", raw: "0", message: "field 'f' value '0' is below the minimum 1"),
         Case(kind: .integer, max: "5", raw: "-9999999", message: nil),
         Case(kind: .integer, max: "5", raw: "6", message: "field 'f' value '6' is above the maximum 5"),
+        // Exclusive bounds with no whole number between them: every value is outside.
+        Case(
+            kind: .integer, min: "5", minExclusive: true, max: "6", maxExclusive: true, raw: "5",
+            message: "field 'f' value '5' must be greater than 5"),
+        Case(
+            kind: .integer, min: "5", minExclusive: true, max: "6", maxExclusive: true, raw: "6",
+            message: "field 'f' value '6' must be less than 6"),
         // Decimals compare exactly and keep their written scale in the message.
         Case(kind: .decimal, min: "0", max: "12.5", raw: "12.50", message: nil),
         Case(
