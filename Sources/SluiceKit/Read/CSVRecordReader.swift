@@ -66,7 +66,7 @@ public struct CSVRecordReader {
     /// Blank rows and rows of empty values are skipped; dropped rows are listed in ``droppedRows``.
     public mutating func next() throws(ReadError) -> RawRecord? {
         while try nextRow() {
-            if FieldText.isBlank(scanner.bytes) { continue }
+            if scanner.rowIsBlank { continue }
             // Tested for nil first: binding the optional Regex copied it for every row (callgrind).
             if dropPattern != nil, rowMatchesDropPattern() {
                 droppedRows.append(scanner.rowLine)
@@ -116,7 +116,7 @@ public struct CSVRecordReader {
     /// Reads rows up to the first one with a value: that is the header.
     private mutating func readHeader() throws(ReadError) {
         while try nextRow() {
-            if FieldText.isBlank(scanner.bytes) { continue }
+            if scanner.rowIsBlank { continue }
             headerLine = scanner.rowLine
             header = (0..<scanner.fieldCount).map { index in
                 let name = fieldString(index).value.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -69,6 +69,21 @@ extension ReadTests {
             ),
             ("ab\"c,\"q\"tail\n", [.init(line: 1, fields: ["ab\"c", "qtail"], fieldLines: [1, 1])]),
             (",,\n", [.init(line: 1, fields: ["", "", ""], fieldLines: [1, 1, 1])]),
+            // Plain fields, then a quoted one: the plain ones are kept and the row goes on from the quote.
+            (
+                "a,b,\"c\nd\",e\nf,g\n",
+                [
+                    .init(line: 1, fields: ["a", "b", "c\nd", "e"], fieldLines: [1, 1, 1, 2]),
+                    .init(line: 3, fields: ["f", "g"], fieldLines: [3, 3]),
+                ]
+            ),
+            (
+                "x,yz\"w,v\r\n,\r\n",
+                [
+                    .init(line: 1, fields: ["x", "yz\"w", "v"], fieldLines: [1, 1, 1]),
+                    .init(line: 2, fields: ["", ""], fieldLines: [2, 2]),
+                ]
+            ),
             ("\"\"", [.init(line: 1, fields: [""], fieldLines: [1])]),
             ("", []),
         ]

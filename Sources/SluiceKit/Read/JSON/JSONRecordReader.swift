@@ -40,7 +40,8 @@ public struct JSONRecordReader {
     /// The member names of the previous record by position, with their JSON pointer tokens (and
     /// those as the tail of a top-level member's path): a record that repeats them (almost every
     /// one) reuses those instead of making and escaping one per member.
-    var recentKeys: [(key: String, escaped: String, tail: FieldPathTail)] = []
+    /// `bytes` counts both Strings' UTF-8, for ``bufferedBytesHighWater``.
+    var recentKeys: [(key: String, escaped: String, bytes: Int, tail: FieldPathTail)] = []
     /// Those names' bytes back to back, and where each ends.
     var recentKeyBytes: [UInt8] = []
     var recentKeyEnds: [Int] = []
