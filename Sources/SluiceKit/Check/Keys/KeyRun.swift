@@ -4,7 +4,11 @@
 /// order, and the key bytes in the same order. In memory it keeps only every 64th entry's hash
 /// (the fence), an eighth of a byte per key, so a look-up reads one 2 KiB block of entries and
 /// the bytes of the key whose hash matches.
-final class KeyRun {
+///
+/// `@unchecked Sendable`: a run is built on one thread (``Builder``) and never changes after
+/// ``Builder/finish()``; its files are then only read at offsets, so the check thread's
+/// look-ups and a background spill's merge may read the same run at once.
+final class KeyRun: @unchecked Sendable {
     /// One entry, as stored.
     struct Entry {
         var hash: UInt64
@@ -31,7 +35,9 @@ final class KeyRun {
             keyOffset = Int(bytes.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
         }
 
-        func store(into bytes: UnsafeMutableRawBufferPointer) {
+        /// Stores the entry's `size` bytes at `bytes`.
+        @inline(__always)
+        func store(into bytes: UnsafeMutableRawPointer) {
             bytes.storeBytes(of: hash, toByteOffset: 0, as: UInt64.self)
             bytes.storeBytes(of: place.file, toByteOffset: 8, as: Int32.self)
             bytes.storeBytes(of: place.line, toByteOffset: 12, as: Int32.self)
@@ -122,22 +128,22 @@ final class KeyRun {
         }
 
         /// Appends the next entry; hashes must not decrease.
+        @inline(__always)
         mutating func append(hash: UInt64, place: KeyIndex.Place, key: UnsafeRawBufferPointer) {
             precondition(count == 0 || hash >= lastHash, "spilled keys must be appended in hash order")
             if count % KeyRun.blockEntries == 0 { fence.append(hash) }
-            var stored = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-            withUnsafeMutableBytes(of: &stored) { bytes in
-                Entry(hash: hash, place: place, length: key.count, keyOffset: keys.size).store(into: bytes)
-                if !entries.append(UnsafeRawBufferPointer(bytes)) { failed = true }
-            }
-            if !key.isEmpty && !keys.append(key) { failed = true }
+            let entry = Entry(hash: hash, place: place, length: key.count, keyOffset: keys.size)
+            if !entries.append(reserving: Entry.size, entry.store(into:)) { failed = true }
+            if !keys.append(key) { failed = true }
             count += 1
             lastHash = hash
         }
 
         /// The run, or nil when the disk refused some of it.
         func finish() -> KeyRun? {
-            guard !failed, entries.flush(), keys.flush() else { return nil }
+            let entriesWritten = entries.finishWriting()
+            let keysWritten = keys.finishWriting()
+            guard !failed, entriesWritten, keysWritten else { return nil }
             return KeyRun(entries: entries, keys: keys, count: count, fence: fence)
         }
     }

@@ -5,9 +5,12 @@
 /// is not larger, so there are at most about log₂(spilled keys ÷ spill size) runs to look in.
 /// Keys withdrawn with their file are dropped from the runs at once (withdrawing is rare).
 ///
-/// A class, so the scratch files it owns close when the index goes; the index uses it from one
-/// thread at a time (the checker's), like the rest of its state.
-final class KeySpill: @unchecked Sendable {
+/// A value: a spill in flight (``KeySpillJob``) adds a run to its own copy on its thread while
+/// the check thread goes on looking keys up in the copy it has, and takes the new one when the
+/// spill is done. The copies share the runs (which never change once written) and the filter's
+/// storage until the spill's first insert copies it. The runs' scratch files close when the
+/// last copy naming them goes.
+struct KeySpill {
     private let directory: String
     private var runs: [KeyRun] = []
     private var filter: KeyFilter
@@ -15,18 +18,12 @@ final class KeySpill: @unchecked Sendable {
     private(set) var count = 0
     /// Files whose keys were withdrawn but are still in a run (the disk refused the rewrite).
     private var excluded: Set<Int32> = []
-    /// Scratch space for look-ups: one block of entries, one key.
-    private let block: UnsafeMutableRawBufferPointer
-    private var keyScratch: [UInt8] = []
+    /// Scratch space for look-ups, used by the check thread only: a spill never looks keys up.
+    private let scratch = LookupScratch()
 
     init(directory: String, expectedKeys: Int) {
         self.directory = directory
         filter = KeyFilter(capacity: max(expectedKeys, 1024))
-        block = .allocate(byteCount: KeyRun.blockEntries * KeyRun.Entry.size, alignment: 8)
-    }
-
-    deinit {
-        block.deallocate()
     }
 
     /// Runs on disk now.
@@ -36,7 +33,7 @@ final class KeySpill: @unchecked Sendable {
     func find(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> KeyIndex.Place? {
         guard count > 0, filter.mayContain(hash) else { return nil }
         for run in runs.reversed() {
-            if let place = run.find(bytes, hash: hash, excluding: excluded, block: block, key: &keyScratch) {
+            if let place = run.find(bytes, hash: hash, excluding: excluded, block: scratch.block, key: &scratch.key) {
                 return place
             }
         }
@@ -49,19 +46,10 @@ final class KeySpill: @unchecked Sendable {
     }
 
     /// Writes the table's keys as a new run; false (and nothing changed) when the disk refused.
-    func add(_ table: KeyTable) -> Bool {
-        var order: [(hash: UInt64, entry: Int32)] = []
-        order.reserveCapacity(table.count)
-        for entry in 0..<table.count {
-            order.append((table.withEntry(entry) { bytes, _ in table.hash(bytes) }, Int32(entry)))
-        }
-        order.sort { $0.hash < $1.hash }
+    mutating func add(_ table: KeyTable) -> Bool {
+        let order = table.entriesInHashOrder()
         guard var builder = KeyRun.Builder(directory: directory) else { return false }
-        for item in order {
-            table.withEntry(Int(item.entry)) { bytes, place in
-                builder.append(hash: item.hash, place: place, key: UnsafeRawBufferPointer(bytes))
-            }
-        }
+        table.forEachEntry(in: order) { hash, key, place in builder.append(hash: hash, place: place, key: key) }
         guard let run = builder.finish() else { return false }
         if count + run.count > filter.capacity {
             runs.append(run)
@@ -84,7 +72,7 @@ final class KeySpill: @unchecked Sendable {
 
     /// Drops the keys first seen in a file. A run the disk will not rewrite keeps them, and
     /// look-ups then pass over them (they are no longer anyone's first occurrence).
-    func withdraw(file: Int32) {
+    mutating func withdraw(file: Int32) {
         for index in runs.indices {
             guard let kept = Self.merge([runs[index]], dropping: [file], in: directory) else {
                 excluded.insert(file)
@@ -116,10 +104,11 @@ final class KeySpill: @unchecked Sendable {
         return builder.finish()
     }
 
-    /// A larger filter holding every run's hashes, read back from disk. The old filter goes
-    /// first, so the two never take memory together; growing by half, not by doubling, keeps
-    /// the filter within about 1.5× the keys it holds (at 10M keys: 17 MiB, not 24).
-    private func rebuildFilter(capacity: Int) {
+    /// A larger filter holding every run's hashes, read back from disk. This copy's old filter
+    /// goes first (the check thread's copy still holds it until the spill is taken); growing by
+    /// half, not by doubling, keeps the filter within about 1.5× the keys it holds (at 10M
+    /// keys: 17 MiB, not 24).
+    private mutating func rebuildFilter(capacity: Int) {
         filter = KeyFilter(capacity: 0)
         filter = KeyFilter(capacity: capacity)
         for source in runs {
@@ -129,5 +118,22 @@ final class KeySpill: @unchecked Sendable {
                 cursor.advance()
             }
         }
+    }
+}
+
+/// A look-up's scratch space: one block of run entries and one key.
+///
+/// `@unchecked Sendable`: only the check thread's look-ups use it (``KeySpill/find(_:hash:)``);
+/// a spill's copy of the ``KeySpill`` carries the reference but never reads through it.
+final class LookupScratch: @unchecked Sendable {
+    let block: UnsafeMutableRawBufferPointer
+    var key: [UInt8] = []
+
+    init() {
+        block = .allocate(byteCount: KeyRun.blockEntries * KeyRun.Entry.size, alignment: 8)
+    }
+
+    deinit {
+        block.deallocate()
     }
 }

@@ -30,7 +30,20 @@ struct KeyTable {
     /// of the unique-key check's time (perf), for 8 more bytes per slot.
     private var table = [UInt64](repeating: 0, count: 1024)
     /// Random per index, so which keys collide cannot be known in advance.
-    private let seed = UInt64.random(in: .min ... .max)
+    private let seed: UInt64
+
+    init() {
+        seed = UInt64.random(in: .min ... .max)
+    }
+
+    /// An empty table that hashes keys like `other` (so the spilled part of the index keeps
+    /// one hash per key), sized for as many keys as `other` holds without growing.
+    init(hashingLike other: KeyTable) {
+        seed = other.seed
+        table = [UInt64](repeating: 0, count: other.table.count)
+        entries.reserveCapacity(other.entries.count)
+        arena.reserveCapacity(other.arena.count)
+    }
 
     var count: Int { entries.count }
 
@@ -93,7 +106,48 @@ struct KeyTable {
     mutating func removeAll() {
         arena.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
-        for index in table.indices { table[index] = 0 }
+        table.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
+    /// Adds every key of `other`, a table hashing like this one whose keys this one does not hold.
+    mutating func insert(contentsOf other: KeyTable) {
+        precondition(other.seed == seed, "tables merged must hash alike")
+        for index in other.entries.indices {
+            other.withEntry(index) { bytes, place in
+                let keyHash = hash(bytes)
+                insert(bytes, hash: keyHash, at: place, slot: find(bytes, hash: keyHash))
+            }
+        }
+    }
+
+    /// Every entry's hash and number, in hash order: the order of a spilled run.
+    func entriesInHashOrder() -> [HashedEntry] {
+        let unsorted = arena.withUnsafeBufferPointer { stored in
+            entries.enumerated().map { index, entry in
+                HashedEntry(
+                    hash: hash(
+                        UnsafeBufferPointer(rebasing: stored[Int(entry.offset)..<Int(entry.offset + entry.length)])),
+                    entry: Int32(index))
+            }
+        }
+        return HashOrder.sorted(unsorted)
+    }
+
+    /// Calls `body` with the key bytes and place of each entry of `order`, in that order.
+    func forEachEntry(
+        in order: [HashedEntry], _ body: (_ hash: UInt64, _ key: UnsafeRawBufferPointer, KeyIndex.Place) -> Void
+    ) {
+        arena.withUnsafeBytes { stored in
+            entries.withUnsafeBufferPointer { entries in
+                for item in order {
+                    let entry = entries[Int(item.entry)]
+                    body(
+                        item.hash,
+                        UnsafeRawBufferPointer(rebasing: stored[Int(entry.offset)..<Int(entry.offset + entry.length)]),
+                        entry.place)
+                }
+            }
+        }
     }
 
     /// Forgets every key first seen in a file.

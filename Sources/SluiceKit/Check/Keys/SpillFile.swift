@@ -10,9 +10,19 @@ import Foundation
 /// once, so it has no name, nobody else can open it, and the system frees it when the
 /// descriptor closes, even when the process is killed. Appends go through a buffer; reads are
 /// positioned (`pread`), so several readers can share it.
-final class SpillFile {
+///
+/// Appends are written into the buffer in place (``append(reserving:_:)``): a run's 32-byte
+/// entries were appended through `[UInt8].append(contentsOf:)`, and that copy and its
+/// capacity checks were most of `KeyRun.Builder.append` (perf, 1M record ids).
+///
+/// `@unchecked Sendable`: a file is written by one thread (the one building its run); once
+/// ``finishWriting()`` has returned, nothing in it changes and any thread may read it
+/// (`pread` at an offset, no shared position).
+final class SpillFile: @unchecked Sendable {
     private let descriptor: Int32
-    private var pending: [UInt8] = []
+    /// The write buffer; empty once writing has finished.
+    private var pending: UnsafeMutableRawBufferPointer
+    private var used = 0
     /// Bytes appended so far, buffered or not.
     private(set) var size = 0
     private static let bufferSize = 256 << 10
@@ -24,10 +34,11 @@ final class SpillFile {
         guard descriptor >= 0 else { return nil }
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
         self.descriptor = descriptor
-        pending.reserveCapacity(Self.bufferSize)
+        pending = .allocate(byteCount: Self.bufferSize, alignment: 8)
     }
 
     deinit {
+        pending.deallocate()
         _ = close(descriptor)
     }
 
@@ -38,27 +49,60 @@ final class SpillFile {
 
     /// Appends bytes; false when the disk refused them.
     func append(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        pending.append(contentsOf: bytes)
+        guard !bytes.isEmpty else { return true }
+        if used + bytes.count > pending.count {
+            guard flush() else { return false }
+            if bytes.count > pending.count {
+                size += bytes.count
+                return writeAll(bytes)
+            }
+        }
+        (pending.baseAddress! + used).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        used += bytes.count
         size += bytes.count
-        return pending.count < Self.bufferSize || flush()
+        return true
+    }
+
+    /// Appends `count` bytes (at most 256) that `body` stores into the buffer; false when the
+    /// disk refused what was buffered before.
+    @inline(__always)
+    func append(reserving count: Int, _ body: (UnsafeMutableRawPointer) -> Void) -> Bool {
+        if used + count > pending.count {
+            guard flush() else { return false }
+        }
+        body(pending.baseAddress! + used)
+        used += count
+        size += count
+        return true
     }
 
     /// Writes what is buffered; false when the disk refused it.
     func flush() -> Bool {
-        var written = 0
-        let ok = pending.withUnsafeBytes { bytes in
-            while written < bytes.count {
-                let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                written += result
-            }
-            return true
-        }
-        pending.removeAll(keepingCapacity: true)
+        let ok = writeAll(UnsafeRawBufferPointer(rebasing: pending[0..<used]))
+        used = 0
         return ok
+    }
+
+    /// Writes what is buffered and frees the buffer: the file is only read from now on.
+    /// False when the disk refused the last bytes.
+    func finishWriting() -> Bool {
+        let ok = flush()
+        pending.deallocate()
+        pending = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+        return ok
+    }
+
+    private func writeAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var written = 0
+        while written < bytes.count {
+            let result = write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            written += result
+        }
+        return true
     }
 
     /// Reads `buffer.count` bytes at `offset` (flushed bytes only).
