@@ -288,7 +288,11 @@ struct CSVScanner {
         return complete
     }
 
-    /// The index of the first of four bytes in `base[start..<end]`, or `end`; see the three-byte form.
+    /// The index of the first of four bytes in `base[start..<end]`, or `end`.
+    ///
+    /// Eight bytes at a time (a word's zero bytes after XOR with each wanted byte): the
+    /// byte-by-byte loop with three comparisons per byte was most of the scanner's own cost.
+    /// Only the lowest flagged byte of a word is exact, and that is the one taken.
     @inline(__always)
     private static func firstIndex(
         in base: UnsafePointer<UInt8>, from start: Int, to end: Int, of first: UInt8, _ second: UInt8, _ third: UInt8,
@@ -322,39 +326,13 @@ struct CSVScanner {
         return end
     }
 
-    /// The index of the first of three bytes in `base[start..<end]`, or `end`.
-    ///
-    /// Eight bytes at a time (a word's zero bytes after XOR with each wanted byte): the
-    /// byte-by-byte loop with three comparisons per byte was most of the scanner's own cost.
-    /// Only the lowest flagged byte of a word is exact, and that is the one taken.
+    /// The index of the first of three bytes in `base[start..<end]`, or `end` (the four-byte
+    /// search with the third byte twice: one more XOR a word).
     @inline(__always)
     private static func firstIndex(
         in base: UnsafePointer<UInt8>, from start: Int, to end: Int, of first: UInt8, _ second: UInt8, _ third: UInt8
     ) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let firstMask = ones &* UInt64(first)
-        let secondMask = ones &* UInt64(second)
-        let thirdMask = ones &* UInt64(third)
-        let raw = UnsafeRawPointer(base)
-        var i = start
-        while i + 8 <= end {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let a = word ^ firstMask
-            let b = word ^ secondMask
-            let c = word ^ thirdMask
-            let found = ((a &- ones) & ~a | (b &- ones) & ~b | (c &- ones) & ~c) & highs
-            if found != 0 {
-                return i + found.trailingZeroBitCount / 8
-            }
-            i += 8
-        }
-        while i < end {
-            let byte = base[i]
-            if byte == first || byte == second || byte == third { return i }
-            i += 1
-        }
-        return end
+        firstIndex(in: base, from: start, to: end, of: first, second, third, third)
     }
 }
 
