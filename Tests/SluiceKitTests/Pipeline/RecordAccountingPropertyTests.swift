@@ -6,18 +6,6 @@ import Testing
 /// Seeded property test: whatever the defects, every input record lands exactly once, either
 /// in cleaned data or in the rejected records, and the counts agree.
 @Suite struct RecordAccountingPropertyTests {
-    /// SplitMix64: a tiny seeded generator, so a failure names a seed that reproduces it.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let rules = """
         feeds:
           - name: contacts
@@ -31,7 +19,7 @@ import Testing
             unique-key: [id]
         """
 
-    static func row(_ random: inout SeededGenerator, index: Int) -> String {
+    static func row(_ random: inout SeededRandom, index: Int) -> String {
         let ids = ["C\(index)", "C\(Int.random(in: 0..<max(1, index), using: &random))", ""]
         let id = ids[Int.random(in: 0..<10, using: &random) < 8 ? 0 : Int.random(in: 1...2, using: &random)]
         let waits = ["\(Int.random(in: 0...600, using: &random))", "-3", "9999", "x1", "N/A", ""]
@@ -48,7 +36,7 @@ import Testing
 
     @Test(arguments: [1, 7, 42, 2026, 31337])
     func everyRecordLandsExactlyOnce(seed: UInt64) throws {
-        var random = SeededGenerator(state: seed)
+        var random = SeededRandom(state: seed)
         let work = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let inbox = work.appendingPathComponent("Inbox")

@@ -40,7 +40,7 @@ import Testing
         }
         #expect(try StoreProcess.publishedRecords(in: reference.appendingPathComponent("Outbox")) == ids.sorted())
 
-        var random = StoreProcess.SeededRandom(state: Self.seed)
+        var random = SeededRandom(state: Self.seed)
         // The window follows the machine's speed during the trials: a run that ends before its
         // kill shows how long a run takes now, and when that is shorter (the machine was busier
         // while the clean runs were timed), later kills are drawn within it.

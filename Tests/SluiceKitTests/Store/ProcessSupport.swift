@@ -9,21 +9,9 @@ import Foundation
 #endif
 
 /// Running the built `sluice` for the store's process-level tests: a deterministic multi-file
-/// inbox, a seeded random source, and running as an unprivileged user where the tests run as root
+/// inbox, and running as an unprivileged user where the tests run as root
 /// (root ignores file permissions, so a read-only outbox would not be read-only for it).
 enum StoreProcess {
-    /// SplitMix64: a small seeded generator, so a failing trial can be replayed.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A work folder with `StoreWorkFolder.rules`, two scorecards and `contactFiles` files of
     /// `perFile` contacts each (ids `c<file>-<n>`); returns the folder and every record's id.
     static func multiFileWork(contactFiles: Int = 4, perFile: Int = 400) throws -> (URL, [String]) {

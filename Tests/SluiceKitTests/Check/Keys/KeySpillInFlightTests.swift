@@ -16,7 +16,7 @@ import Testing
         _ index: inout KeyIndex, steps: Int, keys: Int, withdrawals: Set<Int> = [], seed: UInt64
     ) -> (answers: Int, duplicates: Int) {
         var reference = KeyIndex(spillThreshold: .max)
-        var random = SplitMix(seed: seed)
+        var random = SeededRandom(state: seed)
         var answers = 0
         var duplicates = 0
         for step in 0..<steps {
@@ -94,7 +94,7 @@ import Testing
     }
 
     @Test func hashOrderSortsLikeTheStandardLibrary() {
-        var random = SplitMix(seed: 5)
+        var random = SeededRandom(state: 5)
         let uniform = (0..<10_000).map { HashedEntry(hash: random.next(), entry: Int32($0)) }
         // Many equal hashes, and hashes sharing their top bits (one large bucket).
         let repeated = (0..<5_000).map { HashedEntry(hash: random.next() % 40, entry: Int32($0)) }
@@ -113,22 +113,5 @@ import Testing
         #expect(index.spilledRuns >= 1)
         for (number, key) in keys.enumerated() { #expect(index.place(of: key) == place(number, file: 0)) }
         #expect(index.place(of: String(repeating: "y", count: 299_999) + "z") == nil)
-    }
-}
-
-/// A seeded generator, so a failing comparison can be replayed.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var value = state
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
     }
 }
