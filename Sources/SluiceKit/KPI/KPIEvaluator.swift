@@ -69,10 +69,8 @@ struct KPIEvaluator {
                 }
             }
             if let terms = contract.credits {
-                let critical = Set(
-                    contract.targets.filter(\.critical).map(\.kpi)
-                        + rules.kpis.filter { $0.defaultTarget?.critical == true }.map(\.id))
-                let result = CreditCalculator.credits(breached: breached, terms: terms, criticalKPIs: critical)
+                let result = CreditCalculator.credits(
+                    breached: breached, terms: terms, criticalKPIs: rules.criticalKPIs(of: contract))
                 results.credits.append(
                     KPIResults.Credit(
                         contract: contract, period: ref.period, breached: breached.sorted(), result: result))

@@ -24,6 +24,14 @@ public struct RuleSet: Sendable {
         kpis.first { $0.id == id }
     }
 
+    /// The KPIs whose breach counts for a contract's service credits: the contract's critical
+    /// targets and the catalogue's critical default targets.
+    public func criticalKPIs(of contract: ContractSpec) -> Set<String> {
+        Set(
+            contract.targets.filter(\.critical).map(\.kpi)
+                + kpis.filter { $0.defaultTarget?.critical == true }.map(\.id))
+    }
+
     /// The feed with this name.
     public func feed(named name: String) -> FeedSpec? {
         feeds.first { $0.name == name }

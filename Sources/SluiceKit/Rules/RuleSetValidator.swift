@@ -46,9 +46,7 @@ enum RuleSetValidator {
                 }
             }
             if let credits = contract.credits {
-                let critical = Set(
-                    contract.targets.filter(\.critical).map(\.kpi)
-                        + rules.kpis.filter { $0.defaultTarget?.critical == true }.map(\.id))
+                let critical = rules.criticalKPIs(of: contract)
                 for kpi in credits.allocation.keys.sorted() where !critical.contains(kpi) {
                     fail(
                         contract.declaredAt,
